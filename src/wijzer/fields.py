@@ -1,0 +1,139 @@
+"""Field types with validation that speaks Dutch to editors.
+
+Each type is a plain ``str`` for the rest of the code; the validators only decide whether the
+text is acceptable and raise ``ValueError`` with a message an editor can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, Field, WithJsonSchema
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CBS_RE = re.compile(r"^GM[0-9]{4}$")
+HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
+
+# Characters that change reading direction or are invisible: they can make a name or a URL
+# look like something else, so data may not contain them.
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _forbid_hidden(text: str) -> None:
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            raise ValueError(
+                f"bevat een onzichtbaar teken dat de leesrichting verandert (U+{ord(ch):04X}); haal het weg"
+            )
+        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co"):
+            raise ValueError(f"bevat een onzichtbaar stuurteken (U+{ord(ch):04X}); haal het weg")
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value) or len(value) > 80:
+        raise ValueError(
+            f"{value!r} is geen geldige id: gebruik kleine letters, cijfers en streepjes, "
+            "bijvoorbeeld 'ouderschap-blijft'"
+        )
+    return value
+
+
+def _cbs(value: str) -> str:
+    if not CBS_RE.match(value):
+        raise ValueError(f"{value!r} is geen CBS-gemeentecode; schrijf 'GM' met vier cijfers, bijvoorbeeld GM0193")
+    return value
+
+
+def _plain(value: str) -> str:
+    _forbid_hidden(value)
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("mag niet leeg zijn")
+    if len(value) > 1000:
+        raise ValueError(f"is te lang ({len(value)} tekens); hooguit 1000")
+    return value
+
+
+def _markdown(value: str) -> str:
+    _forbid_hidden(value)
+    value = value.strip()
+    if not value:
+        raise ValueError("mag niet leeg zijn")
+    if len(value) > 30000:
+        raise ValueError(f"is te lang ({len(value)} tekens); hooguit 30000")
+    return value
+
+
+def check_url(value: str) -> str:
+    """An https URL with a plain ASCII host name: no look-alike letters, no user part."""
+    _forbid_hidden(value)
+    if any(ch.isspace() for ch in value):
+        raise ValueError(f"{value!r} is geen geldig webadres: er staat een spatie in")
+    if len(value) > 2000:
+        raise ValueError("webadres is te lang (meer dan 2000 tekens)")
+    parts = urlsplit(value)
+    if parts.scheme != "https":
+        raise ValueError(f"{value!r} is geen https-webadres; begin met https://")
+    if "@" in parts.netloc:
+        raise ValueError(f"{value!r} bevat '@' vóór de domeinnaam; dat is een bekende truc om te misleiden")
+    host = parts.hostname or ""
+    if not host.isascii():
+        raise ValueError(
+            f"{value!r} heeft letters buiten het gewone alfabet in de domeinnaam; "
+            "gebruik de punycode-vorm (xn--...) als het echt zo heet"
+        )
+    if not HOST_RE.match(host):
+        raise ValueError(f"{value!r} heeft geen geldige domeinnaam")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        raise ValueError(f"{value!r} heeft een ongeldig poortnummer") from exc
+    return value
+
+
+def _phone(value: str) -> str:
+    _forbid_hidden(value)
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(f"{value!r} is geen telefoonnummer") from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(f"{value!r} is geen geldig Nederlands telefoonnummer")
+    return value
+
+
+def _email(value: str) -> str:
+    _forbid_hidden(value)
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(f"{value!r} is geen geldig e-mailadres") from exc
+    return value
+
+
+def phone_href(value: str) -> str:
+    """``tel:`` link target in international format, e.g. ``tel:+318002000``."""
+    number = phonenumbers.parse(value, "NL")
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
+]
+CbsCode = Annotated[str, AfterValidator(_cbs), WithJsonSchema({"type": "string", "pattern": CBS_RE.pattern})]
+PlainText = Annotated[str, AfterValidator(_plain), Field(json_schema_extra={"minLength": 1, "maxLength": 1000})]
+Markdown = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
+HttpsUrl = Annotated[
+    str,
+    AfterValidator(check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+]
+Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^[0-9+() -]{3,20}$"})]
+Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
