@@ -1,0 +1,7 @@
+"""mkdocs-macros module: a shim. The macros themselves live in the wijzer package."""
+
+from wijzer.macros import register
+
+
+def define_env(env):
+    register(env)

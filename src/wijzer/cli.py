@@ -1,0 +1,106 @@
+"""The ``wijzer`` command: a thin adapter over the core. Exit status 1 on any problem."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from wijzer.catalogue import load_catalogue
+from wijzer.problems import report
+
+
+def _print_problems(problems: list, *, github: bool) -> None:
+    if problems:
+        print(report(problems), file=sys.stderr)
+    if github:
+        for problem in problems:
+            print(problem.github_annotation())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result = load_catalogue(args.data)
+    github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    _print_problems(result.problems, github=github)
+    failed = bool(result.errors) or (args.strict and bool(result.warnings))
+    if not failed:
+        cat = result.catalogue
+        assert cat is not None
+        print(
+            f"Gegevens in orde: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, "
+            f"{len(cat.gemeenten)} gemeenten, {len(cat.topics)} juridische onderwerpen."
+        )
+    elif args.strict and not result.errors:
+        print("--strict: waarschuwingen tellen als fouten.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from wijzer.build import build_site
+
+    return build_site(config_file=args.config, site_dir=Path(args.site_dir), strict=args.strict)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, strict=False)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from wijzer.scaffold import scaffold
+
+    return scaffold(args.kind, args.id, data_dir=Path(args.data), append=args.append)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from wijzer.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(f"geschreven: {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wijzer", description="Kennisplatform kind en scheiding: controleren en bouwen.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="controleer alle gegevens in data/ en meld elk probleem met bestand en regel")
+    p.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
+    p.add_argument("--strict", action="store_true", help="waarschuwingen (bijvoorbeeld verlopen controles) tellen als fout")
+    p.add_argument("--github", action="store_true", help="print ook GitHub-annotaties (automatisch in GitHub Actions)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="bouw de site naar site/; bij een fout blijft de vorige site staan")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--strict", action="store_true", help="waarschuwingen laten de bouw mislukken")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="live voorbeeld op http://127.0.0.1:8000/")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("new", help="maak een geldig nieuw item (met de datum van vandaag)")
+    p.add_argument("kind", choices=["offer", "organisation", "topic"])
+    p.add_argument("id", nargs="?", default=None, help="id (kleine letters en streepjes)")
+    p.add_argument("--data", default="data")
+    p.add_argument("--append", action="store_true", help="voeg het toe aan het databestand in plaats van het te tonen")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
+    p.add_argument("--out", default="schema")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""MkDocs hooks: a thin adapter that wires MkDocs events to the pure core.
+
+- on_config: load and check the data; any error stops the build with every problem listed.
+- on_files: add one in-memory page per offer, organisation, gemeente and legal topic.
+- on_page_markdown / on_page_content: generated pages skip Markdown and macros entirely;
+  their HTML comes from our escaped templates.
+- on_post_build: open data (JSON/CSV) next to the pages.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from wijzer.catalogue import Catalogue, load_cached
+from wijzer.pages import GeneratedPage, generated_pages, render_page
+from wijzer.problems import report
+
+log = logging.getLogger("mkdocs.plugins.wijzer")
+
+_state: dict[str, Any] = {"catalogue": None, "pages": {}}
+
+
+def data_dir(config: Any) -> Path:
+    configured = os.environ.get("WIJZER_DATA") or config.extra.get("wijzer", {}).get("data_dir", "data")
+    return Path(config.config_file_path).parent / configured
+
+
+def catalogue_for(config: Any) -> Catalogue:
+    result = load_cached(data_dir(config))
+    if result.errors:
+        raise PluginError("De gegevens bevatten fouten:\n" + report(result.problems))
+    for problem in result.warnings:
+        log.info(str(problem))  # stale reviews: `wijzer validate --strict` is where they fail
+    assert result.catalogue is not None
+    return result.catalogue
+
+
+def on_config(config: Any) -> Any:
+    _state["catalogue"] = catalogue_for(config)
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    cat = catalogue_for(config)
+    _state["catalogue"] = cat
+    pages: dict[str, GeneratedPage] = {}
+    for page in generated_pages(cat):
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"{page.src_uri}: bestaat al in content/ en zou een gegenereerde pagina overschrijven")
+        files.append(File.generated(config, page.src_uri, content=""))
+        pages[page.src_uri] = page
+    _state["pages"] = pages
+    return files
+
+
+def _generated(page: Any) -> GeneratedPage | None:
+    return _state["pages"].get(page.file.src_uri)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    gen = _generated(page)
+    if gen is None:
+        return markdown
+    # Material prints page titles unescaped in places; give it text that is already escaped.
+    page.meta["title"] = html.escape(gen.title, quote=True)
+    page.meta["description"] = html.escape(gen.description, quote=True)
+    page.meta["render_macros"] = False
+    page.meta["wijzer_kind"] = gen.kind
+    return ""
+
+
+def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
+    gen = _generated(page)
+    if gen is None:
+        return content
+    return render_page(
+        _state["catalogue"],
+        gen,
+        directory_urls=config.use_directory_urls,
+        overrides=str(Path(config.config_file_path).parent / "overrides"),
+    )
+
+
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    gen = _generated(page)
+    if gen is not None:
+        base = config.extra.get("wijzer", {}).get("edit_data_base")
+        page.edit_url = f"{base}{gen.edit_file.removeprefix('data/')}" if base else None
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    from wijzer.opendata import write_open_data
+
+    cat = _state["catalogue"]
+    if cat is not None:
+        write_open_data(cat, Path(config.site_dir) / "data")

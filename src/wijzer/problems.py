@@ -1,0 +1,67 @@
+"""One error format for everything an editor sees: ``file:line:col: path: message``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Path) -> str:
+    """``('offers', 3, 'audiences', 1)`` -> ``offers[3].audiences[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    path: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        label = "" if self.severity == "error" else "waarschuwing: "
+        return f"{where}: {self.path + ': ' if self.path else ''}{label}{self.message}"
+
+    def github_annotation(self) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the changed line."""
+        kind = "error" if self.severity == "error" else "warning"
+        text = (f"{self.path}: " if self.path else "") + self.message
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.file},line={self.line},col={self.col}::{text}"
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return "Geen problemen gevonden."
+    return f"{errors} fout{'en' if errors != 1 else ''}, {warnings} waarschuwing{'en' if warnings != 1 else ''}."
+
+
+def report(problems: Iterable[Problem]) -> str:
+    """All problems sorted by file and line, then one summary line."""
+    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.col, p.path, p.message))
+    return "\n".join([*map(str, ordered), summary(ordered)])
+
+
+class DataError(Exception):
+    """Raised by adapters when the data has errors; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(report(problems))

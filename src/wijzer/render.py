@@ -1,0 +1,146 @@
+"""Turning data into safe HTML: Markdown through an allow-list, every other value escaped.
+
+Data text is never a template. It reaches HTML in exactly two ways:
+- as a value in one of our Jinja templates, which escapes it (and also Markdown's special
+  characters, so text that lands in a hand-written page is not read as Markdown again);
+- as a Markdown field, rendered by Python-Markdown and then cleaned by nh3 (Ammonia) with an
+  allow-list of tags, attributes and URL schemes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown as md
+import nh3
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5",
+    "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+ALLOWED_SCHEMES = {"https", "http", "mailto", "tel"}
+
+# Characters that Markdown (or mkdocs-macros' Jinja) could act on once our HTML sits in a page.
+_MD_SPECIAL = {
+    "[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "*": "&#42;", "_": "&#95;",
+    "`": "&#96;", "!": "&#33;", "#": "&#35;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+    "\\": "&#92;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;", "+": "&#43;",
+}
+def markdown_html(source: str) -> Markup:
+    """Render an editor's Markdown field to HTML that can only contain allowed, inert markup."""
+    rendered = md.markdown(source, extensions=["sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)
+
+
+def escape_text_nodes(fragment: str) -> str:
+    """Entity-encode Markdown's special characters outside tags.
+
+    For HTML that will sit inside a hand-written Markdown page (macro output): whatever the
+    data says, Markdown cannot turn it into a link, emphasis or anything else."""
+    out: list[str] = []
+    in_tag = False
+    for ch in fragment:
+        if ch == "<":
+            in_tag = True
+        elif ch == ">":
+            in_tag = False
+            out.append(ch)
+            continue
+        out.append(ch if in_tag else _MD_SPECIAL.get(ch, ch))
+    return "".join(out)
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives the page written as ``src_uri``."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+class Linker:
+    """Relative links from one page to another, so the site works under any sub-path."""
+
+    def __init__(self, current_src_uri: str, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        url = page_url(current_src_uri, directory_urls)
+        self.base = url.rstrip("/") if directory_urls else posixpath.dirname(url)
+
+    def __call__(self, src_uri: str, anchor: str = "") -> str:
+        target = page_url(src_uri, self.directory_urls)
+        rel = posixpath.relpath(target.rstrip("/") or ".", self.base or ".")
+        if self.directory_urls:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def asset(self, path: str) -> str:
+        return posixpath.relpath(path, self.base or ".")
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+@lru_cache(maxsize=4)
+def environment(overrides_dir: str | None = None) -> Environment:
+    """Jinja environment for the package templates; ``overrides/wijzer/`` may replace any of them."""
+    loaders = []
+    if overrides_dir and Path(overrides_dir, "wijzer").is_dir():
+        loaders.append(FileSystemLoader(str(Path(overrides_dir, "wijzer"))))
+    loaders.append(PackageLoader("wijzer", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["nl_date"] = nl_date
+    env.filters["display_url"] = display_url
+    env.filters["labelled"] = lambda values, table: ", ".join(table[v] for v in values)
+    return env
+
+
+def display_url(url: str) -> str:
+    """``https://www.example.nl/pad/`` -> ``example.nl/pad``: short and readable in print."""
+    parts = urlsplit(url)
+    rest = parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
+    return (parts.hostname or "").removeprefix("www.") + rest
+
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def nl_date(value: Any) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def compact(fragment: str) -> Markup:
+    """Drop blank lines, so the HTML stays one raw block when it lands in a Markdown page."""
+    return Markup("\n".join(line for line in str(fragment).splitlines() if line.strip()))
+
+
+def for_markdown(fragment: str) -> Markup:
+    """Macro output: one raw HTML block, with Markdown syntax in its text neutralised."""
+    return Markup(escape_text_nodes(compact(fragment)))
