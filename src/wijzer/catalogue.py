@@ -174,6 +174,8 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
     def items(file: str, key: str) -> list:
         return valid.get(file, {}).get(key, [])
 
+    rejected = set().union(*(v for f in valid.values() for k, v in f.items() if k.endswith(":rejected")))
+
     settings = valid.get("settings.yaml", {}).get("settings") or m.Settings()
     catalogue = Catalogue(settings=settings, tiers={}, gemeenten={}, regions={}, organisations={}, offers={}, topics={})
     problems.extend(
@@ -188,6 +190,7 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
                 "topics": (sources.get("legal.yaml"), items("legal.yaml", "topics"), "id"),
             },
             today,
+            rejected,
         )
     )
     for name, (_, attach) in EXTENSIONS.items():

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from wijzer.catalogue import Catalogue
 
 Group = tuple[Source | None, list[tuple[int, Any]], str]
+_rejected: set[str] = set()
+_unreadable: set[int] = set()
 
 
 def _fill(
@@ -49,14 +51,23 @@ def _refs(
     what: str,
     problems: list[Problem],
 ) -> None:
+    if id(known) in _unreadable:
+        return
     for j, value in enumerate(values):
-        if value not in known:
+        if value not in known and value not in _rejected:
             problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
 
 
 def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems: list[Problem]) -> None:
     _refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
     _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
+
+
+def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
+    """Skeletons from ``wijzer new`` are valid but say TODO: remind until someone fills them in."""
+    for key, value in entry.model_dump(mode="json").items():
+        if "TODO" in str(value):
+            problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
 def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
@@ -75,13 +86,19 @@ def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, toda
         )
 
 
-def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date) -> list[Problem]:
+def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date, rejected: set[str] | None = None) -> list[Problem]:
+    """``rejected``: ids of entries that failed validation; references to them are not reported again."""
     problems: list[Problem] = []
+    _rejected.clear()
+    _rejected.update(rejected or ())
+    # a file that could not be read says nothing about which ids exist: skip references into it
+    _unreadable.clear()
+    _unreadable.update(id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems)
     index = {kind: _fill(catalogue, kind, group, problems) if group[0] else {} for kind, group in groups.items()}
 
     region_src = groups["regions"][0]
     for i, gemeente in index["gemeenten"].values():
-        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and region_src:
+        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
             problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
@@ -95,11 +112,24 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
             problems.append(tier_src.problem(("tiers", i, "level"), f"niveau {tier.level} is al gebruikt door '{levels[tier.level]}'"))
         levels[tier.level] = tier_id
 
+    slugs: dict[str, str] = {}
+    for code in catalogue.gemeenten:
+        slug = catalogue.gemeente_slugs[code]
+        if slug in slugs and region_src:
+            i = index["gemeenten"][code][0]
+            problems.append(region_src.problem(("gemeenten", i, "name"), f"geeft hetzelfde webadres '{slug}' als {slugs[slug]}"))
+        slugs[slug] = code
+    for kind, list_key in (("offers", "offers"), ("organisations", "organisations"), ("topics", "topics")):
+        src = groups[kind][0]
+        if "index" in index[kind] and src:
+            problems.append(src.problem((list_key, index[kind]["index"][0], "id"), "'index' is gereserveerd voor de overzichtspagina"))
+
     org_src = groups["organisations"][0]
     for _, (i, org) in index["organisations"].items():
         assert org_src is not None
         _area(org_src, ("organisations", i), org.area, catalogue, problems)
         _dates(org_src, ("organisations", i), org, catalogue, today, problems)
+        _todo(org_src, ("organisations", i), org, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
@@ -109,6 +139,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
         _area(offer_src, path, offer.area, catalogue, problems)
         _dates(offer_src, path, offer, catalogue, today, problems)
+        _todo(offer_src, path, offer, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -121,4 +152,5 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if topic_id in topic.related_topics:
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
         _dates(topic_src, path, topic, catalogue, today, problems)
+        _todo(topic_src, path, topic, problems)
     return problems

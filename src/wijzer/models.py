@@ -25,9 +25,10 @@ from wijzer.fields import (
 
 
 class Entry(BaseModel):
-    """Base for every record: unknown fields are errors, nothing is coerced silently."""
+    """Basis van elk item: onbekende velden zijn fouten en niets wordt stilletjes omgezet."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
 
 
 # --------------------------------------------------------------------------- vocabularies
@@ -136,7 +137,7 @@ RegionKind = Literal["jeugdregio", "provincie", "veiligheidsregio", "arrondissem
 
 
 class Sourced(Entry):
-    """Every record says where its facts come from and when someone last checked them."""
+    """Elk item zegt waar de gegevens vandaan komen en wanneer ze voor het laatst zijn gecontroleerd."""
 
     sources: list[HttpsUrl] = Field(
         min_length=1,
@@ -217,7 +218,7 @@ class Contact(Entry):
 
 
 class Area(Entry):
-    """Where something is available: national, or a list of gemeenten and/or regions."""
+    """Waar iets beschikbaar is: landelijk, of in een lijst gemeenten en/of regio's."""
 
     national: bool = Field(
         default=False, description="true als dit in heel Nederland beschikbaar is."

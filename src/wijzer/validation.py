@@ -150,12 +150,16 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
                 problems.append(src.problem((name,), f"verwacht een lijst (regels die beginnen met '- '), maar vond {_describe(value)}"))
                 continue
             items = []
+            rejected: set[str] = set()  # ids of invalid entries: references to them are not reported twice
             for i, item in enumerate(value):
                 try:
                     items.append((i, item_model.model_validate(item)))
                 except ValidationError as exc:
                     problems.extend(problems_from(exc, src, (name, i), item_model))
+                    if isinstance(item, dict):
+                        rejected.add(str(item.get("id", item.get("code", ""))))
             valid[name] = items
+            valid[f"{name}:rejected"] = rejected
             min_length = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), None)
             if min_length and len(value) < min_length:
                 problems.append(src.problem((name,), f"moet minstens {min_length} item(s) bevatten"))

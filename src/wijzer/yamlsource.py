@@ -114,7 +114,8 @@ def _scalar(node: ScalarNode) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # '0363' or '0800' is a code or a number someone typed, not the integer 363
+        return text if text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1 else int(text)
     if _FLOAT.match(text):
         return float(text)
     if _DATE.match(text):
