@@ -1,0 +1,67 @@
+# Wijzer — two commands do all set-up on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+TESTDEPS := $(VENV)/.test-installed
+NODE_DEPS := node_modules/.installed
+# Reproducible output: dates in the sitemap come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+
+.PHONY: site serve test validate lint schema bench clean help
+
+help:
+	@echo "make site   - installeer, controleer de gegevens en bouw site/"
+	@echo "make serve  - live voorbeeld op http://127.0.0.1:8000/"
+	@echo "make test   - installeer testgereedschap (ook Chromium) en draai alle tests"
+	@echo "make bench  - meet bouwtijd, geheugen en grootte (docs/benchmarks.md)"
+
+$(RUNTIME): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 nodig, gevonden: " + sys.version)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(TESTDEPS): $(RUNTIME) requirements-test.lock
+	$(BIN)/python -m pip install --quiet -r requirements-test.lock
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download a browser here).
+/usr/bin/chromium:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+validate: $(RUNTIME)
+	$(BIN)/wijzer validate
+
+site: $(RUNTIME)
+	$(BIN)/wijzer validate
+	$(BIN)/wijzer build --strict
+
+serve: $(RUNTIME)
+	$(BIN)/wijzer serve
+
+schema: $(RUNTIME)
+	$(BIN)/wijzer schema
+
+lint: $(TESTDEPS)
+	$(BIN)/ruff check src tests macros benchmarks
+	$(BIN)/yamllint -c .yamllint.yml data
+
+test: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
+	$(BIN)/ruff check src tests macros benchmarks
+	$(BIN)/yamllint -c .yamllint.yml data
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: $(TESTDEPS) /usr/bin/chromium
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf site .site-build-* .site-old-* build .pytest_cache
