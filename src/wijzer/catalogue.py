@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from wijzer import models as m
 from wijzer.problems import Problem
@@ -141,9 +143,14 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-# Extra data files (routekaart, taxatie, synonyms, ...) register here: name -> (model, attach).
-# ``attach(catalogue, valid_items, source)`` stores them in ``catalogue.extras`` and returns problems.
-EXTENSIONS: dict[str, tuple[type, object]] = {}
+# Extra data files (routekaart, taxatie, synonyms, ...) live in their own modules. Each module
+# listed here defines ``EXTENSION = (file_name, FileModel, attach)``; ``attach(catalogue, valid,
+# source)`` cross-checks the valid values, stores them in ``catalogue.extras`` and returns problems.
+EXTENSION_MODULES: tuple[str, ...] = ()
+
+
+def extensions() -> list[tuple[str, type, Any]]:
+    return [importlib.import_module(name).EXTENSION for name in EXTENSION_MODULES]
 
 
 def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) -> LoadResult:
@@ -155,7 +162,8 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
     problems: list[Problem] = []
     valid: dict[str, dict] = {}
     sources: dict[str, Source] = {}
-    for name, file_model in {**m.DATA_FILES, **{k: v[0] for k, v in EXTENSIONS.items()}}.items():
+    exts = extensions()
+    for name, file_model in {**m.DATA_FILES, **{name: model for name, model, _ in exts}}.items():
         path = data_dir / name
         display = _display(path)
         if not path.exists():
@@ -193,9 +201,9 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
             rejected,
         )
     )
-    for name, (_, attach) in EXTENSIONS.items():
+    for name, _, attach in exts:
         if name in valid:
-            problems.extend(attach(catalogue, valid[name], sources[name]))  # type: ignore[operator]
+            problems.extend(attach(catalogue, valid[name], sources[name]))
     has_errors = any(p.severity == "error" for p in problems)
     return LoadResult(None if has_errors else catalogue, sorted(problems))
 

@@ -1,0 +1,1 @@
+/* finder: see the feature's module */

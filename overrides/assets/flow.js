@@ -1,0 +1,1 @@
+/* flow: see the feature's module */

@@ -1,0 +1,1 @@
+/* safety: see the feature's module */

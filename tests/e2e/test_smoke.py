@@ -1,0 +1,31 @@
+"""A first-time visitor opens the home page and a generated offer page in real Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_shows_doors_and_emergency_numbers(page, site_url):
+    page.goto(site_url)
+    assert page.title().startswith("Wijzer")
+    body = page.locator(".md-content")
+    for door in ("Voor ouders", "Voor kinderen en jongeren", "Voor professionals"):
+        assert body.get_by_role("link", name=re.compile(door, re.IGNORECASE)).first.is_visible()
+    banner = page.locator(".wz-emergency")
+    assert banner.is_visible()
+    assert banner.get_by_role("link", name="0800-2000").get_attribute("href") == "tel:+318002000"
+    assert "112" in banner.inner_text()
+
+
+def test_generated_offer_page_is_reachable_from_the_overview(page, site_url):
+    page.goto(site_url + "aanbod/")
+    page.get_by_role("link", name="KIES", exact=False).first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/aanbod/kies/")
+    assert page.locator("h1").inner_text().startswith("KIES")
+    assert page.get_by_text("Laatst gecontroleerd").is_visible()
+    assert page.locator(".wz-badge").first.inner_text() == "Effectief volgens goede aanwijzingen"
