@@ -37,6 +37,15 @@ def run_wijzer(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproc
     )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="schrijf de golden files opnieuw")
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built in strict mode from the shipped data (or WIJZER_TEST_SITE if set)."""
