@@ -1,0 +1,148 @@
+"""The shipped content: complete, sourced, readable, and no contact details without a source."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from wijzer.catalogue import load_catalogue
+from wijzer.readability import flesch_douma
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+# B1 target for texts read by parents and children: Flesch-Douma >= 60 (see CONTRIBUTING.md).
+PLAIN_LANGUAGE_MIN = 60
+SEED_REGIONS = {"ijsselland", "twente", "zuid-kennemerland", "ijmond", "haarlemmermeer", "groningen", "fryslan", "drenthe"}
+NAMED_METHODS = {"kinderen-uit-de-knel", "jes-brugproject", "ouderschap-blijft", "kies", "dappere-dinos", "ouderschapsbemiddeling",
+                 "scheidingsmediation", "begeleide-omgang", "villa-pinedo", "kindertelefoon", "kinder-en-jongerenrechtswinkel"}
+LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", "informatie-en-consultatie",
+                "toestemming-jeugdhulp-en-behandeling", "privacy-en-gegevens-delen", "beroepsgeheim-en-meldcode",
+                "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging"}
+PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "hulp-zoeken.md", "gemeenten/index.md"]
+
+
+@pytest.fixture(scope="module")
+def result():
+    return load_catalogue(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def cat(result):
+    assert result.catalogue is not None, "\n".join(map(str, result.errors))
+    return result.catalogue
+
+
+def test_shipped_data_has_no_errors_and_no_warnings(result):
+    assert [str(p) for p in result.problems] == []
+
+
+def test_gemeenten_match_cbs_reference(cat):
+    with (SHARED / "gemeenten.csv").open(encoding="utf-8") as f:
+        reference = {row["cbs_code"]: (row["name"], row["province"]) for row in csv.DictReader(f)}
+    assert {code: (g.name, g.province) for code, g in cat.gemeenten.items()} == reference
+
+
+def test_every_seed_region_gemeente_has_an_entry_point_that_serves_it(cat):
+    seed_codes = {code for region_id in SEED_REGIONS for code in cat.regions[region_id].gemeenten}
+    assert len(seed_codes) == 73
+    for code in sorted(seed_codes):
+        gemeente = cat.gemeenten[code]
+        assert gemeente.entry_point, f"{gemeente.name} heeft geen aanspreekpunt"
+        entry = cat.organisations[gemeente.entry_point]
+        served = cat.area_gemeenten(entry.area)
+        assert served is None or code in served, f"{entry.id} werkt niet in {gemeente.name}"
+        assert entry.contact.website, f"{entry.id} heeft geen website"
+
+
+def test_every_seed_region_has_veilig_thuis_and_a_court(cat):
+    for region_id in SEED_REGIONS:
+        for code in cat.regions[region_id].gemeenten:
+            kinds = {o.kind for o in cat.local_organisations(code)}
+            assert "veilig-thuis" in kinds, f"{code}: geen regionale Veilig Thuis"
+            assert "rechtspraak" in kinds, f"{code}: geen rechtbank"
+
+
+def test_legal_topics_in_both_registers_with_linked_articles(cat):
+    assert LEGAL_TOPICS <= set(cat.topics)
+    for topic in cat.topics.values():
+        assert topic.parents and topic.professionals
+        assert re.search(r"\bart(ikel|\.)\s*\d|\b\d:\d+", topic.professionals), f"{topic.id}: de professionele tekst noemt geen artikel"
+        for ref in topic.law:
+            assert ref.url.startswith(("https://wetten.overheid.nl/", "https://eur-lex.europa.eu/")), f"{topic.id}: {ref.ref} linkt niet naar de officiële wettekst"
+
+
+def test_offer_covers_every_tier_audience_and_the_named_methods(cat):
+    assert len(cat.offers) >= 25
+    assert NAMED_METHODS <= set(cat.offers)
+    for tier in cat.tiers:
+        assert any(tier in o.tiers for o in cat.offers.values()), f"geen aanbod in trede {tier}"
+    for audience in ("ouders", "kinderen", "jongeren", "professionals"):
+        assert any(audience in o.audiences for o in cat.offers.values()), f"geen aanbod voor {audience}"
+
+
+def test_evidence_is_shown_only_with_a_date_and_a_link(cat):
+    for offer in cat.offers.values():
+        if offer.evidence.level != "niet-beoordeeld":
+            assert offer.evidence.date and offer.evidence.url, offer.id
+
+
+def _texts_for_parents_and_children(cat):
+    for topic in cat.topics.values():
+        yield f"juridisch/{topic.id} (ouders)", topic.parents
+        if topic.children:
+            yield f"juridisch/{topic.id} (kinderen)", topic.children
+    for offer in cat.offers.values():
+        if set(offer.audiences) & {"ouders", "kinderen", "jongeren"}:
+            yield f"aanbod/{offer.id}", offer.description
+    for page in PARENT_AND_CHILD_PAGES:
+        yield f"content/{page}", (ROOT / "content" / page).read_text(encoding="utf-8")
+
+
+def test_parent_and_child_texts_are_plain_dutch(cat):
+    too_hard = []
+    for where, text in _texts_for_parents_and_children(cat):
+        score = flesch_douma(text)
+        if score is not None and score < PLAIN_LANGUAGE_MIN:
+            too_hard.append(f"{where}: Flesch-Douma {score}")
+    assert not too_hard, "Te moeilijk voor B1 (minimaal {}):\n{}".format(PLAIN_LANGUAGE_MIN, "\n".join(too_hard))
+
+
+def test_readability_formula_tells_easy_from_hard():
+    easy = "Je kind woont bij jou. Het ziet de andere ouder vaak. Dat is fijn. Praat er samen over. " * 4
+    hard = ("Overeenkomstig de toepasselijke wettelijke bepalingen dienen gezamenlijk gezagsdragende ouders "
+            "voorafgaand aan ingrijpende beslissingen omtrent de verzorging en opvoeding onderling consultatie "
+            "te plegen, hetgeen uitdrukkelijk voortvloeit uit de verplichtingen van het burgerlijk wetboek. ") * 3
+    assert flesch_douma(easy) > 80 > PLAIN_LANGUAGE_MIN > flesch_douma(hard)
+
+
+PHONE = re.compile(r"(?<![\d/=])(?:\+31[\s-]?|0)(?:6[\s-]?\d{8}|\d{2,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?)(?![\d/])")
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return "0" + digits[2:] if digits.startswith("31") else digits
+
+
+def test_every_phone_number_in_any_text_belongs_to_a_sourced_organisation(cat):
+    sourced = {_digits(o.contact.phone) for o in cat.organisations.values() if o.contact.phone}
+    texts = [(f"content/{p.relative_to(ROOT / 'content')}", p.read_text(encoding="utf-8")) for p in (ROOT / "content").rglob("*.md")]
+    for topic in cat.topics.values():
+        texts += [(f"juridisch/{topic.id}", t) for t in (topic.parents, topic.professionals, topic.children or "")]
+    for offer in cat.offers.values():
+        texts.append((f"aanbod/{offer.id}", offer.description))
+    texts.append(("overrides/main.html", (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")))
+    unsourced = []
+    for where, text in texts:
+        for match in PHONE.findall(text):
+            if _digits(match) not in sourced and not re.fullmatch(r"\d{4}", match):
+                unsourced.append(f"{where}: {match}")
+    assert not unsourced, "Telefoonnummers zonder bron in de gegevens:\n" + "\n".join(unsourced)
+
+
+def test_contact_details_only_on_sourced_entries(cat):
+    for org in cat.organisations.values():
+        if org.contact.phone or org.contact.email or org.contact.address:
+            assert org.sources, org.id
