@@ -1,0 +1,76 @@
+"""Every broken-input fixture makes `wijzer validate` fail with exactly the message an editor needs.
+
+Each file in tests/fixtures/invalid/ starts with two header lines:
+
+    # target: offers.yaml
+    # expect: data/offers.yaml:42:7: offers[1].area: ...
+
+The test copies the valid fixture set to a fresh ``data/``, puts the broken file in the place of
+its target, runs the real command in a subprocess (as an editor would) and checks the exit
+status, the exact message and that no Python traceback reaches the editor.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+
+
+def headers(path: Path) -> tuple[str, str]:
+    target = expect = ""
+    for line in path.read_text(encoding="utf-8").splitlines()[:5]:
+        if line.startswith("# target:"):
+            target = line.removeprefix("# target:").strip()
+        elif line.startswith("# expect:"):
+            expect = line.removeprefix("# expect:").strip()
+    return target, expect
+
+
+def validate(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "wijzer.cli", "validate"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CI": "1"},
+        timeout=120,
+    )
+
+
+def test_there_is_a_fixture_per_failure_mode():
+    assert len(INVALID) >= 30
+    for path in INVALID:
+        target, expect = headers(path)
+        assert (FIXTURES / "valid" / target).is_file(), f"{path.name}: '# target: {target}' is geen bestand in valid/"
+        assert expect.startswith(f"data/{target}:"), f"{path.name}: '# expect:' moet met data/{target}: beginnen"
+
+
+def test_the_valid_set_passes(tmp_path):
+    shutil.copytree(FIXTURES / "valid", tmp_path / "data")
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=[p.stem for p in INVALID])
+def test_broken_input_gives_the_expected_message(fixture: Path, tmp_path: Path):
+    target, expect = headers(fixture)
+    shutil.copytree(FIXTURES / "valid", tmp_path / "data")
+    shutil.copyfile(fixture, tmp_path / "data" / target)
+
+    result = validate(tmp_path)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.splitlines()
+    assert expect in lines, f"verwacht:\n{expect}\nkreeg:\n{result.stderr}"
+    assert "Traceback" not in result.stderr + result.stdout
+    # one defect, one message: no follow-up errors that send the editor elsewhere
+    assert lines[-1] == "1 fout, 0 waarschuwingen.", result.stderr
