@@ -4,7 +4,9 @@ PyYAML's composer gives nodes with positions; we build the values ourselves so t
 - duplicate keys are errors (PyYAML silently keeps the last one),
 - only ``true``/``false`` are booleans (YAML 1.2): ``no``, ``yes``, ``on`` stay text,
 - aliases (``*naam``) are refused, so a "billion laughs" file cannot explode,
-- deep nesting, binary files, non-UTF-8 text and huge files give a positioned message.
+- tags (``!!python/...``, ``!!str``) are refused: a value means what it looks like,
+- deep nesting, binary files, non-UTF-8 text, control characters and huge files give a
+  positioned message (no PyYAML text, no traceback).
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ from wijzer.problems import Path, Problem, format_path
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 40
+MAX_DIGITS = 30  # a longer run of digits is text (Python refuses to convert > 4300 digits)
+
+# Characters a YAML file may not contain: control characters (except tab and line ends),
+# YAML 1.1's extra line breaks (NEL, U+2028, U+2029: editors do not show them as new lines,
+# so every line number after them would be wrong) and the non-characters U+FFFE/U+FFFF.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# In a key (which ends up in messages and CI logs) also no line ends, tabs, bidi or zero-width characters;
+# a double-quoted key can spell them as escapes ("\n", "\e", "\u202e").
+_KEY_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]")
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -31,17 +42,30 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
 # PyYAML's problem texts, said in Dutch with a hint of what to do.
+_MAPPING_HINT = (
+    "hier mag geen 'sleutel: waarde' staan; controleer de inspringing, of zet tekst met "
+    "een dubbele punt tussen aanhalingstekens"
+)
+_TAB_HINT = "tab-teken gevonden; gebruik spaties om in te springen"
+# PyYAML's and libyaml's problem texts, said in Dutch with a hint of what to do.
 _YAML_HINTS = {
-    "mapping values are not allowed here": (
-        "hier mag geen 'sleutel: waarde' staan; controleer de inspringing, of zet tekst met "
-        "een dubbele punt tussen aanhalingstekens"
+    "mapping values are not allowed here": _MAPPING_HINT,
+    "mapping values are not allowed in this context": _MAPPING_HINT,
+    "found character '\\t' that cannot start any token": _TAB_HINT,
+    "found character that cannot start any token": (
+        "dit teken mag hier niet aan het begin staan (bijvoorbeeld @ of `); zet de tekst tussen aanhalingstekens"
     ),
-    "found character '\\t' that cannot start any token": "tab-teken gevonden; gebruik spaties om in te springen",
     "could not find expected ':'": "dubbele punt ':' na de sleutel ontbreekt",
     "did not find expected key": "verwachtte hier een sleutel; controleer de inspringing",
     "did not find expected '-' indicator": "verwachtte hier een lijstitem ('- '); controleer de inspringing",
+    "did not find expected ',' or ']'": "een ']' of ',' ontbreekt in de lijst tussen blokhaken",
+    "did not find expected ',' or '}'": "een '}' of ',' ontbreekt in het blok tussen accolades",
+    "did not find expected node content": "verwachtte hier een waarde",
     "found undefined tag handle": "onbekende tag",
+    "found unknown escape character": "onbekende \\-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
     "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)",
+    "found a tab character that violates indentation": _TAB_HINT,
+    "found a tab character where an indentation space is expected": _TAB_HINT,
 }
 
 
@@ -76,27 +100,70 @@ class _Refused(Exception):
         self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """Composer that refuses aliases and limits nesting depth."""
+_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's event parser when available
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise _Refused(
-                event.start_mark,
-                "verwijzingen met '*' (YAML-aliassen) worden niet ondersteund; schrijf de waarde uit",
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(self.peek_event().start_mark, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+def _compose(text: str) -> Node | None:
+    """Build the node tree from parser events with an explicit stack (no recursion).
+
+    libyaml's own composer recurses in C and crashes on very deep input, and PyYAML's pure
+    Python composer is slow on large files; events are flat, so we compose them ourselves and
+    refuse aliases and excessive depth on the way.
+    """
+    loader = _EventLoader(text)
+    stack: list[list] = []  # [node, pending_key] per open collection
+    root: Node | None = None
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return root
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(event.start_mark, "een databestand bevat één YAML-document; haal de regel '---' weg")
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, AliasEvent):
+                raise _Refused(
+                    event.start_mark, "verwijzingen met '*' (YAML-aliassen) worden niet ondersteund; schrijf de waarde uit"
+                )
+            if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                stack.pop()
+                continue
+            if getattr(event, "tag", None) is not None:
+                raise _Refused(
+                    event.start_mark,
+                    f"YAML-tags zoals '{event.tag.replace('tag:yaml.org,2002:', '!!')}' worden niet ondersteund; laat de tag weg "
+                    "(zet tekst tussen aanhalingstekens als het tekst moet blijven)",
+                )
+            if isinstance(event, yaml.ScalarEvent):
+                node: Node = ScalarNode(event.tag or "", event.value, event.start_mark, event.end_mark, style=event.style)
+            elif isinstance(event, yaml.SequenceStartEvent):
+                node = SequenceNode(event.tag or "", [], event.start_mark, event.end_mark)
+            elif isinstance(event, yaml.MappingStartEvent):
+                node = MappingNode(event.tag or "", [], event.start_mark, event.end_mark)
+            else:  # pragma: no cover - no other events exist
+                continue
+            if stack:
+                parent = stack[-1]
+                if isinstance(parent[0], SequenceNode):
+                    parent[0].value.append(node)
+                elif parent[1] is None:
+                    parent[1] = node
+                else:
+                    parent[0].value.append((parent[1], node))
+                    parent[1] = None
+            else:
+                root = node
+            if isinstance(node, SequenceNode | MappingNode):
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(event.start_mark, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
+                stack.append([node, None])
+    finally:
+        loader.dispose()
 
 
 def _pos(mark: yaml.Mark) -> tuple[int, int]:
@@ -115,7 +182,8 @@ def _scalar(node: ScalarNode) -> Any:
         return False
     if _INT.match(text):
         # '0363' or '0800' is a code or a number someone typed, not the integer 363
-        return text if text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1 else int(text)
+        digits = text.lstrip("+-")
+        return text if (digits.startswith("0") and len(digits) > 1) or len(digits) > MAX_DIGITS else int(text)
     if _FLOAT.match(text):
         return float(text)
     if _DATE.match(text):
@@ -142,6 +210,18 @@ def _build(node: Node, path: Path, src: Source) -> Any:
                 continue
             key = str(key_node.value)
             child = (*path, key)
+            hidden = _KEY_HIDDEN.search(key)
+            if hidden:
+                # a key ends up in messages and CI logs: no control characters there
+                src.problems.append(
+                    Problem(
+                        src.file,
+                        *_pos(key_node.start_mark),
+                        format_path(path),
+                        f"sleutel {key!r} bevat een onzichtbaar teken (U+{ord(hidden.group()):04X}); haal het weg",
+                    )
+                )
+                continue
             if key in out:
                 first = src.key_positions[child]
                 src.problems.append(
@@ -157,6 +237,11 @@ def _build(node: Node, path: Path, src: Source) -> Any:
             out[key] = _build(value_node, child, src)
         return out
     raise _Refused(node.start_mark, "onbekend soort YAML-waarde")  # pragma: no cover
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _offset_to_pos(raw: bytes, offset: int) -> tuple[int, int]:
@@ -184,12 +269,16 @@ def parse(raw: bytes, file: str) -> Source:
             Problem(file, line, col, "", "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8")
         )
         return src
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad:
+        before = text[: bad.start()]
+        line, col = before.count("\n") + 1, bad.start() - (before.rfind("\n") + 1) + 1
+        src.problems.append(
+            Problem(file, line, col, "", f"bevat een onzichtbaar stuurteken (U+{ord(bad.group()):04X}); haal het weg")
+        )
+        return src
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose(text)
     except _Refused as exc:
         line, col = _pos(exc.mark) if exc.mark else (1, 1)
         src.problems.append(Problem(file, line, col, "", exc.message))
@@ -198,7 +287,9 @@ def parse(raw: bytes, file: str) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         problem = exc.problem or "onleesbare YAML"
-        hint = _YAML_HINTS.get(problem, problem)
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "found a tab character that violates indentation"
+        hint = _YAML_HINTS.get(problem) or _YAML_HINTS.get(problem.split(" '")[0].split(" (")[0], problem)
         src.problems.append(Problem(file, line, col, "", f"YAML-fout: {hint}"))
         return src
     except yaml.YAMLError as exc:  # e.g. a reader error on a forbidden character
