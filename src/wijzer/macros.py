@@ -144,4 +144,25 @@ def register(env: Any) -> None:
     def offer_count() -> int:
         return len(cat().offers)
 
+    @env.macro
+    def routekaart() -> Markup:
+        """De routekaart: stroomschema's en stappen per rol, uit data/routekaart.yaml."""
+        from wijzer.flowpages import render_routekaart
+
+        return render_routekaart(cat(), link(), overrides)
+
+    @env.macro
+    def taxatie() -> Markup:
+        """De signaleringshulp: vragen, gemeentekeuze en uitkomst (met JavaScript), uit data/taxatie.yaml."""
+        from wijzer.flowpages import render_taxatie
+
+        return render_taxatie(cat(), link(), overrides)
+
+    @env.macro
+    def taxatie_uitleg() -> Markup:
+        """Hoe de uitkomst van de signaleringshulp werkt: model, drempels, gewichten en de treden."""
+        from wijzer.flowpages import render_taxatie_model
+
+        return render_taxatie_model(cat(), link(), overrides)
+
     env.variables["wijzer_uris"] = Uris
