@@ -63,6 +63,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from wijzer.synth import synthesize
+
+    counts = synthesize(Path(args.out), offers=args.offers, organisations=args.organisations,
+                        gemeenten=args.gemeenten, seed=args.seed, source=Path(args.data))
+    print(f"Synthetische gegevens in {args.out}/: {counts['offers']} aanbod, {counts['organisations']} organisaties, {counts['gemeenten']} gemeenten.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wijzer", description="Kennisplatform kind en scheiding: controleren en bouwen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -90,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data")
     p.add_argument("--append", action="store_true", help="voeg het toe aan het databestand in plaats van het te tonen")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("synth", help="maak synthetische gegevens op landelijke schaal (voor de benchmark)")
+    p.add_argument("--out", required=True, help="doelmap (wordt overschreven)")
+    p.add_argument("--offers", type=int, default=5000)
+    p.add_argument("--organisations", type=int, default=3000)
+    p.add_argument("--gemeenten", type=int, default=342)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--data", default="data", help="de echte gegevens die als basis dienen")
+    p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

@@ -12,6 +12,7 @@ PyYAML's composer gives nodes with positions; we build the values ourselves so t
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,53 +104,53 @@ class _Refused(Exception):
 _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's event parser when available
 
 
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_OPEN = {yaml.SequenceStartEvent: SequenceNode, yaml.MappingStartEvent: MappingNode}
+
+
 def _compose(text: str) -> Node | None:
     """Build the node tree from parser events with an explicit stack (no recursion).
 
     libyaml's own composer recurses in C and crashes on very deep input, and PyYAML's pure
     Python composer is slow on large files; events are flat, so we compose them ourselves and
-    refuse aliases and excessive depth on the way.
+    refuse aliases, tags and excessive depth on the way.
     """
-    loader = _EventLoader(text)
+    loader = _EventLoader(io.BytesIO(text.encode("utf-8")))  # bytes: libyaml reads them fastest
     stack: list[list] = []  # [node, pending_key] per open collection
     root: Node | None = None
     documents = 0
+    get_event = loader.get_event
     try:
         while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.tag is not None:
+                    _refuse_tag(event)
+                node: Node = ScalarNode("", event.value, event.start_mark, event.end_mark, style=event.style)
+            elif kind in _OPEN:
+                if event.tag is not None:
+                    _refuse_tag(event)
+                node = _OPEN[kind]("", [], event.start_mark, event.end_mark)
+            elif kind in _CLOSE:
+                stack.pop()
+                continue
+            elif kind is yaml.StreamEndEvent:
                 return root
-            if isinstance(event, yaml.DocumentStartEvent):
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Refused(event.start_mark, "een databestand bevat één YAML-document; haal de regel '---' weg")
                 continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                continue
-            if isinstance(event, AliasEvent):
+            elif kind is AliasEvent:
                 raise _Refused(
                     event.start_mark, "verwijzingen met '*' (YAML-aliassen) worden niet ondersteund; schrijf de waarde uit"
                 )
-            if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                stack.pop()
-                continue
-            if getattr(event, "tag", None) is not None:
-                raise _Refused(
-                    event.start_mark,
-                    f"YAML-tags zoals '{event.tag.replace('tag:yaml.org,2002:', '!!')}' worden niet ondersteund; laat de tag weg "
-                    "(zet tekst tussen aanhalingstekens als het tekst moet blijven)",
-                )
-            if isinstance(event, yaml.ScalarEvent):
-                node: Node = ScalarNode(event.tag or "", event.value, event.start_mark, event.end_mark, style=event.style)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                node = SequenceNode(event.tag or "", [], event.start_mark, event.end_mark)
-            elif isinstance(event, yaml.MappingStartEvent):
-                node = MappingNode(event.tag or "", [], event.start_mark, event.end_mark)
-            else:  # pragma: no cover - no other events exist
+            else:  # stream start, document end
                 continue
             if stack:
                 parent = stack[-1]
-                if isinstance(parent[0], SequenceNode):
+                if type(parent[0]) is SequenceNode:
                     parent[0].value.append(node)
                 elif parent[1] is None:
                     parent[1] = node
@@ -158,12 +159,20 @@ def _compose(text: str) -> Node | None:
                     parent[1] = None
             else:
                 root = node
-            if isinstance(node, SequenceNode | MappingNode):
+            if kind in _OPEN:
                 if len(stack) >= MAX_DEPTH:
                     raise _Refused(event.start_mark, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
                 stack.append([node, None])
     finally:
         loader.dispose()
+
+
+def _refuse_tag(event: yaml.NodeEvent) -> None:
+    raise _Refused(
+        event.start_mark,
+        f"YAML-tags zoals '{event.tag.replace('tag:yaml.org,2002:', '!!')}' worden niet ondersteund; laat de tag weg "
+        "(zet tekst tussen aanhalingstekens als het tekst moet blijven)",
+    )
 
 
 def _pos(mark: yaml.Mark) -> tuple[int, int]:
