@@ -1,0 +1,359 @@
+"""`make bench`: build time, memory, size and scaling of Wijzer, against budgets, into docs/benchmarks.md.
+
+Steps (each printed when run in a terminal; quiet in CI):
+1. the shipped data: full build and its floor (benchmarks/floor.py);
+2. synthetic data at 1x, 2x and 4x (4x = national: 342 gemeenten, 3000 organisations, 5000 offers):
+   full build, floor, peak memory, pages, output size, page sizes, search index, finder transfer;
+3. the finder in Chromium on the national build: time of one filter change;
+4. `wijzer serve` on the shipped data: time from editing one offer to the changed page being served.
+
+Every build runs as its own process (``wijzer build`` / ``floor.py``), timed by wall clock, with
+its peak memory (max RSS) from the kernel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+UNIT = {"offers": 1250, "organisations": 750}  # 1x; 4x is the national scale of the issue
+SCALES = (1, 2, 4)
+BUDGET = {
+    "ratio": 2.5,  # build / floor
+    "growth": 2.2,  # doubling the data at most doubles time and size (+10%)
+    "median_kb": 60,
+    "memory_mb": 1536,
+    "search_kb_gz": 500,
+    "finder_kb_gz": 300,
+    "filter_ms": 100,
+    "serve_s": 3.0,
+}
+VERBOSE = sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def say(message: str) -> None:
+    if VERBOSE:
+        print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Run:
+    label: str
+    offers: int = 0
+    organisations: int = 0
+    pages: int = 0
+    build_s: float = 0.0
+    floor_s: float = 0.0
+    memory_mb: float = 0.0
+    output_mb: float = 0.0
+    largest_kb: float = 0.0
+    median_kb: float = 0.0
+    search_kb: float = 0.0
+    search_kb_gz: float = 0.0
+    finder_kb_gz: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.build_s / self.floor_s if self.floor_s else 0.0
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Run ``cmd``; return (wall seconds, peak RSS in MB). Fails loudly if the command fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "CI": "1", **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    out, err = proc.communicate()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} mislukte:\n{err.decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def gz_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def measure_site(site: Path, run: Run) -> None:
+    sizes = [p.stat().st_size for p in site.rglob("*.html")]
+    run.pages = len(sizes)
+    run.output_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    run.largest_kb = max(sizes) / 1000
+    run.median_kb = statistics.median(sizes) / 1000
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        raw = index.read_bytes()
+        run.search_kb, run.search_kb_gz = len(raw) / 1000, gz_size(raw) / 1000
+    finder = site / "hulp-zoeken" / "index.html"
+    html = finder.read_text(encoding="utf-8")
+    total = gz_size(html.encode())
+    for ref in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
+        asset = (finder.parent / ref.split("?")[0]).resolve()
+        if asset.is_file() and ROOT in asset.parents or asset.is_file():
+            total += gz_size(asset.read_bytes())
+    run.finder_kb_gz = total / 1000
+
+
+def build_and_measure(label: str, data: Path, work: Path, counts: dict) -> Run:
+    run = Run(label, offers=counts.get("offers", 0), organisations=counts.get("organisations", 0))
+    site = work / f"site-{label}"
+    say(f"{label}: bouwen ({counts})")
+    run.build_s, run.memory_mb = timed([PY, "-m", "wijzer.cli", "build", "--site-dir", str(site)], {"WIJZER_DATA": str(data)})
+    say(f"{label}: vloer")
+    run.floor_s, _ = timed([PY, str(ROOT / "benchmarks" / "floor.py"), "--data", str(data), "--out", str(work / f"floor-{label}")])
+    measure_site(site, run)
+    say(f"{label}: {run.pages} pagina's in {run.build_s:.1f} s (vloer {run.floor_s:.1f} s, {run.ratio:.2f}x), {run.memory_mb:.0f} MB")
+    return run
+
+
+def finder_filter_ms(site: Path) -> float:
+    """Median time of one filter change in the finder, measured inside Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    server = subprocess.Popen([PY, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        port = int(re.search(r"port (\d+)", line).group(1))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu",
+                                        "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/hulp-zoeken/")
+            page.wait_for_load_state("load")
+            times = page.evaluate("""() => {
+                const form = document.querySelector('form[data-wz-finder], .wz-finder form, form');
+                const boxes = Array.from(form.querySelectorAll('input[type=checkbox], input[type=radio]'));
+                const out = [];
+                for (let i = 0; i < Math.min(boxes.length, 20); i++) {
+                    const box = boxes[i];
+                    const t0 = performance.now();
+                    box.click();
+                    out.push(performance.now() - t0);
+                    box.click();
+                }
+                return out;
+            }""")
+            browser.close()
+        return statistics.median(times) if times else float("nan")
+    finally:
+        server.terminate()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild_s(work: Path) -> float:
+    """Edit one offer while `wijzer serve` runs; seconds until the served page shows the edit."""
+    project = work / "serve-project"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "overrides", "macros", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    port = free_port()
+    log = open(work / "serve.log", "w")  # noqa: SIM115 - closed in the finally below
+    proc = subprocess.Popen([PY, "-m", "wijzer.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CI": "1"})
+    url = f"http://127.0.0.1:{port}/aanbod/kies/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.time() + 300
+        while "KIES" not in fetch():
+            if time.time() > deadline or proc.poll() is not None:
+                raise SystemExit("wijzer serve kwam niet op gang: zie " + str(work / "serve.log"))
+            time.sleep(0.5)
+        time.sleep(2)  # let the watcher settle after the first build
+        offers = project / "data" / "offers.yaml"
+        text = offers.read_text(encoding="utf-8")
+        marker = "Benchmarkwijziging"
+        changed = re.sub(r'(name: ")KIES', rf'\1{marker} KIES', text, count=1)
+        assert changed != text, "kon de naam van KIES niet vinden in offers.yaml"
+        start = time.perf_counter()
+        offers.write_text(changed, encoding="utf-8")
+        while marker not in fetch():
+            if time.perf_counter() - start > 120:
+                raise SystemExit("de wijziging verscheen niet binnen 120 s")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def machine() -> str:
+    cpu = "onbekend"
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import material
+    import mkdocs
+
+    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB geheugen, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material {material.__version__ if hasattr(material, '__version__') else ''}")
+
+
+def svg_plot(runs: list[Run]) -> str:
+    """Build time and output size against pages, as a small self-contained SVG."""
+    w, h, pad = 560, 300, 50
+    max_pages = max(r.pages for r in runs)
+    max_s = max(r.build_s for r in runs) * 1.1
+    max_mb = max(r.output_mb for r in runs) * 1.1
+
+    def x(p: float) -> float:
+        return pad + (w - 2 * pad) * p / max_pages
+
+    def y(v: float, top: float) -> float:
+        return h - pad - (h - 2 * pad) * v / top
+
+    time_pts = " ".join(f"{x(r.pages):.1f},{y(r.build_s, max_s):.1f}" for r in runs)
+    size_pts = " ".join(f"{x(r.pages):.1f},{y(r.output_mb, max_mb):.1f}" for r in runs)
+    floor_pts = " ".join(f"{x(r.pages):.1f},{y(r.floor_s, max_s):.1f}" for r in runs)
+    labels = "".join(f'<text x="{x(r.pages):.1f}" y="{h - pad + 18}" text-anchor="middle">{r.pages}</text>' for r in runs)
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">
+<title>Bouwtijd en uitvoergrootte tegen het aantal pagina's</title>
+<rect width="{w}" height="{h}" fill="#fff"/>
+<line x1="{pad}" y1="{h - pad}" x2="{w - pad}" y2="{h - pad}" stroke="#333"/>
+<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{h - pad}" stroke="#333"/>
+{labels}
+<text x="{w / 2}" y="{h - 8}" text-anchor="middle">pagina's</text>
+<text x="{pad}" y="{pad - 10}">bouwtijd (s, blauw; vloer gestreept) — max {max_s:.0f} s</text>
+<text x="{w - pad}" y="{pad - 10}" text-anchor="end" fill="#b34700">uitvoer (MB) — max {max_mb:.0f} MB</text>
+<polyline points="{time_pts}" fill="none" stroke="#1d4f73" stroke-width="2"/>
+<polyline points="{floor_pts}" fill="none" stroke="#1d4f73" stroke-width="1.5" stroke-dasharray="5,4"/>
+<polyline points="{size_pts}" fill="none" stroke="#b34700" stroke-width="2"/>
+</svg>
+"""
+
+
+def check(ok: bool) -> str:
+    return "gehaald" if ok else "**niet gehaald**"
+
+
+def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve_s: float, took: float) -> None:
+    national = runs[-1]
+    by = {r.label: r for r in runs}
+    growth_t = by["2x"].build_s / by["1x"].build_s
+    growth_o = by["2x"].output_mb / by["1x"].output_mb
+    rows = "\n".join(
+        f"| {r.label} | {r.offers} | {r.organisations} | {r.pages} | {r.build_s:.1f} | {r.floor_s:.1f} | {r.ratio:.2f} | "
+        f"{r.memory_mb:.0f} | {r.output_mb:.1f} | {r.largest_kb:.0f} | {r.median_kb:.1f} | {r.search_kb:.0f} / {r.search_kb_gz:.0f} | {r.finder_kb_gz:.0f} |"
+        for r in [shipped, *runs]
+    )
+    budgets = [
+        ("Landelijke bouw ≤ 2,5× de vloer", f"{national.ratio:.2f}×", national.ratio <= BUDGET["ratio"]),
+        ("Meegeleverde gegevens ≤ 2,5× de vloer", f"{shipped.ratio:.2f}×", shipped.ratio <= BUDGET["ratio"]),
+        ("Bouwtijd bij 2× gegevens ≤ 2,2× (1× → 2×)", f"{growth_t:.2f}×", growth_t <= BUDGET["growth"]),
+        ("Uitvoer bij 2× gegevens ≤ 2,2× (1× → 2×)", f"{growth_o:.2f}×", growth_o <= BUDGET["growth"]),
+        ("Mediane HTML-pagina landelijk < 60 KB", f"{national.median_kb:.1f} KB", national.median_kb < BUDGET["median_kb"]),
+        ("Piekgeheugen < 1,5 GB", f"{max(r.memory_mb for r in runs):.0f} MB", max(r.memory_mb for r in runs) < BUDGET["memory_mb"]),
+        ("Zoekindex < 500 KB gzip vóór het eerste resultaat", f"{national.search_kb_gz:.0f} KB", national.search_kb_gz < BUDGET["search_kb_gz"]),
+        ("Zoekpagina (hulp zoeken) met gegevens < 300 KB gzip", f"{national.finder_kb_gz:.0f} KB", national.finder_kb_gz < BUDGET["finder_kb_gz"]),
+        ("Filterwijziging in de zoekpagina < 100 ms (Chromium, landelijk)", f"{filter_ms:.1f} ms", filter_ms < BUDGET["filter_ms"]),
+        ("Wijziging van één aanbod zichtbaar in `make serve` < 3 s", f"{serve_s:.2f} s", serve_s < BUDGET["serve_s"]),
+    ]
+    budget_rows = "\n".join(f"| {name} | {value} | {check(ok)} |" for name, value, ok in budgets)
+    (ROOT / "docs" / "benchmarks.svg").write_text(svg_plot(runs), encoding="utf-8")
+    (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(
+        {"date": dt.date.today().isoformat(), "shipped": asdict(shipped), "runs": [asdict(r) for r in runs],
+         "filter_ms": filter_ms, "serve_s": serve_s}, indent=1) + "\n", encoding="utf-8")
+    text = f"""# Prestaties
+
+Gemeten met `make bench` op {dt.date.today().isoformat()} ({took / 60:.0f} minuten). Machine: {machine()}.
+
+De **vloer** is hetzelfde werk zonder thema: dezelfde gegevens inlezen en controleren, dezelfde
+pagina's (handgeschreven Markdown en de HTML van onze sjablonen) door kaal Python-Markdown halen, in een
+sjabloon van één regel zetten en wegschrijven (`benchmarks/floor.py`). De verhouding bouw/vloer laat
+zien wat MkDocs, Material, zoekindex en plug-ins kosten. Beide draaien als eigen proces, met wandkloktijd.
+
+Synthetische gegevens: `wijzer synth` bovenop de echte gegevens; 1× = {UNIT['offers']} aanbod en
+{UNIT['organisations']} organisaties, 4× = landelijk ({UNIT['offers'] * 4} aanbod, {UNIT['organisations'] * 4} organisaties);
+steeds alle 342 gemeenten.
+
+## Budgetten
+
+| Budget | Gemeten | |
+|---|---|---|
+{budget_rows}
+
+## Metingen
+
+| Gegevens | Aanbod | Organisaties | Pagina's | Bouw (s) | Vloer (s) | Bouw/vloer | Piekgeheugen (MB) | Uitvoer (MB) | Grootste pagina (KB) | Mediane pagina (KB) | Zoekindex (KB, ruw / gzip) | Hulp zoeken (KB gzip) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+{rows}
+
+Groei van 1× naar 2× gegevens: bouwtijd {growth_t:.2f}×, uitvoer {growth_o:.2f}×.
+
+![Bouwtijd en uitvoergrootte tegen het aantal pagina's](benchmarks.svg)
+
+## Opnieuw meten
+
+```sh
+make bench
+```
+
+De ruwe cijfers staan ook in `docs/benchmarks.json`.
+"""
+    (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="wijzer-bench-") as tmp:
+        work = Path(tmp)
+        shipped = build_and_measure("meegeleverd", ROOT / "data", work, {})
+        from wijzer.catalogue import load_catalogue
+
+        cat = load_catalogue(ROOT / "data").catalogue
+        shipped.offers, shipped.organisations = len(cat.offers), len(cat.organisations)
+        runs = []
+        for scale in SCALES:
+            data = work / f"data-{scale}x"
+            counts = {k: v * scale for k, v in UNIT.items()}
+            say(f"{scale}x: synthetische gegevens maken")
+            subprocess.run([PY, "-m", "wijzer.cli", "synth", "--out", str(data), "--offers", str(counts["offers"]),
+                            "--organisations", str(counts["organisations"])], cwd=ROOT, check=True, capture_output=True)
+            runs.append(build_and_measure(f"{scale}x", data, work, counts))
+            if scale != SCALES[-1]:
+                shutil.rmtree(work / f"site-{scale}x")
+            shutil.rmtree(work / f"floor-{scale}x")
+        say("zoekpagina in Chromium")
+        filter_ms = finder_filter_ms(work / f"site-{SCALES[-1]}x")
+        say("make serve: één aanbod wijzigen")
+        serve_s = serve_rebuild_s(work)
+        write_report(shipped, runs, filter_ms, serve_s, time.perf_counter() - started)
+    print(f"Klaar: docs/benchmarks.md ({(time.perf_counter() - started) / 60:.1f} min)")
+
+
+if __name__ == "__main__":
+    main()
