@@ -9,13 +9,32 @@ import shutil
 import sys
 from pathlib import Path
 
-LEFTOVER_PREFIXES = (".site-build-", ".site-old-")
+
+def _temp_name(site_dir: Path, kind: str, pid: int | None = None) -> Path:
+    """``.site-build-<pid>`` next to ``site/`` (``.<name>-build-<pid>`` for another folder name)."""
+    return site_dir.parent / f".{site_dir.name}-{kind}-{os.getpid() if pid is None else pid}"
 
 
-def _clean_leftovers(parent: Path) -> None:
-    for path in parent.glob(".site-*"):
-        if path.name.startswith(LEFTOVER_PREFIXES) and path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process
+        return True
+    return True
+
+
+def _clean_leftovers(site_dir: Path) -> None:
+    """Remove what an interrupted build of this site left behind; never a build that is still running."""
+    for kind in ("build", "old"):
+        for path in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
+            pid = path.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and path.is_dir() and not _alive(int(pid)):
+                if kind == "old" and not site_dir.exists():
+                    path.rename(site_dir)  # killed between the two renames of swap_in: the old site comes back
+                else:
+                    shutil.rmtree(path, ignore_errors=True)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -31,7 +50,7 @@ def _setup_logging(verbose: bool) -> None:
 
 def swap_in(new: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` by ``new`` with two renames (no half-written state is ever visible)."""
-    old = site_dir.parent / f".site-old-{os.getpid()}"
+    old = _temp_name(site_dir, "old")
     if site_dir.exists():
         site_dir.rename(old)
     new.rename(site_dir)
@@ -46,13 +65,15 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: Path = Path("site"), s
     site_dir = site_dir.resolve()
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
-    _clean_leftovers(parent)
+    _clean_leftovers(site_dir)
     verbose = sys.stderr.isatty() and not os.environ.get("CI")
     _setup_logging(verbose)
-    tmp = parent / f".site-build-{os.getpid()}"
+    tmp = _temp_name(site_dir, "build")
     try:
         config = load_config(config_file, site_dir=str(tmp), strict=strict)
         build(config)
+        if not (tmp / "index.html").is_file() or not (tmp / "sitemap.xml").is_file():
+            raise MkDocsException(f"de bouwmap {tmp} is onvolledig (door een ander proces weggehaald?)")
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"Bouwen mislukt; {site_dir.name}/ is niet veranderd.\n{exc}", file=sys.stderr)

@@ -96,6 +96,33 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     return context
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # `serve` injects an inline live-reload script into every page; the policy would block it.
+    _state["serving"] = command == "serve"
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Content-Security-Policy: refuse executable content, move the theme's inline scripts out, add the <meta>."""
+    from wijzer import csp
+
+    found = csp.check_content(page.content or "")
+    if found:
+        raise PluginError(
+            f"{page.file.src_uri}: de inhoud bevat {'; '.join(found)}. Dat mag niet: de site voert alleen "
+            "eigen scripts uit (Content-Security-Policy, zie docs/security.md)."
+        )
+    prefix = "../" * page.file.dest_uri.count("/")
+    return csp.secure_page(output, config.site_dir, prefix, meta=not _state.get("serving"))
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    from wijzer import csp
+
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    return csp.secure_page(output_content, config.site_dir, "", meta=not _state.get("serving"))
+
+
 def on_post_build(config: Any) -> None:
     from wijzer.opendata import write_open_data
 

@@ -1,0 +1,143 @@
+"""Content-Security-Policy: one strict policy, the same in every page's ``<meta>`` and in the host's header.
+
+The site runs only scripts from its own origin (``script-src 'self'``, no ``'unsafe-inline'``,
+no hashes). Two things make that possible:
+
+- ``check_content`` fails the build when the content of a page (hand-written Markdown, macro
+  output or a generated page) contains anything executable: a ``<script>`` that is not a JSON
+  data block, an ``on…=`` event handler, a ``javascript:`` URL, an ``<iframe>``/``<object>``/
+  ``<embed>``/``<base>``, a ``<meta http-equiv>``, or an inline ``style`` (blocked by the policy).
+- ``secure_page`` moves the theme's own inline scripts (Material's ``__md_scope``/``__md_get``
+  helpers and similar, which come from reviewed templates, never from content) into files under
+  ``assets/wijzer-inline/`` named by their SHA-256, and puts the policy in a ``<meta>`` as the
+  first thing after ``<meta charset>``. JSON data blocks (``<script type="application/json">``,
+  such as Material's ``__config``) are not executed and stay inline.
+
+Because nothing inline runs, the policy does not vary per page or per theme version, so hosts
+can send exactly ``header_policy()`` as an HTTP header (docs/security.md has the text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+# What the site needs, and nothing more. default-src 'none' denies everything not listed.
+POLICY: dict[str, str] = {
+    "default-src": "'none'",
+    "script-src": "'self'",  # our own files only; lunr search runs in a worker from our origin
+    "style-src": "'self'",  # no inline styles either
+    "img-src": "'self' data:",  # Material's icons are data: SVGs in its CSS
+    "font-src": "'self'",
+    "connect-src": "'self'",  # the search worker fetches search/search_index.json
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
+    "form-action": "'self'",  # the finder's form falls back to a GET on its own page
+    "base-uri": "'none'",
+    "object-src": "'none'",
+}
+# Directives a browser ignores (and warns about) in a <meta>: only in the HTTP header.
+HEADER_ONLY: dict[str, str] = {"frame-ancestors": "'none'"}
+
+INLINE_DIR = "assets/wijzer-inline"
+
+_JS_TYPES = {
+    "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
+    "application/x-javascript", "application/x-ecmascript", "text/jscript", "text/livescript",
+    "text/x-javascript", "text/x-ecmascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5",
+}
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping"}
+_FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style", "link"}
+_SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+_SCRIPT_BLOCK = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+
+
+def meta_policy() -> str:
+    return "; ".join(f"{name} {value}" for name, value in POLICY.items())
+
+
+def header_policy() -> str:
+    return "; ".join(f"{name} {value}" for name, value in {**POLICY, **HEADER_ONLY}.items())
+
+
+def is_executable(script_type: str | None) -> bool:
+    """Whether a browser would run a ``<script>`` with this ``type`` (per the HTML standard)."""
+    return script_type is None or script_type.strip().lower() in _JS_TYPES
+
+
+class _ContentScanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "script" and is_executable(names.get("type")):
+            self.found.append("een <script> (zet JavaScript in overrides/assets/ en noem het in extra_javascript)")
+        if tag in _FORBIDDEN_TAGS:
+            self.found.append(f"een <{tag}>-element")
+        if tag == "meta" and "http-equiv" in names:
+            self.found.append("een <meta http-equiv>")
+        for name, value in attrs:
+            # browsers drop tabs, line ends and control characters inside URLs: "java\tscript:" runs
+            url = re.sub(r"[\x00-\x20]", "", value or "")
+            scheme = _SCRIPT_URL.match(url)
+            if name.startswith("on"):
+                self.found.append(f"een event-handler {name}= op <{tag}>")
+            elif name == "style":
+                self.found.append(f"een style-attribuut op <{tag}> (gebruik een class in overrides/assets/*.css)")
+            elif scheme and scheme.group(1).lower() != "data":
+                # any attribute: SVG's <set to=...> and <animate values=...> can turn into a link
+                self.found.append(f"een {scheme.group(1).lower()}:-link in {name}= op <{tag}>")
+            elif scheme and name in _URL_ATTRS and not (tag == "img" and url.lower().startswith("data:image/")):
+                self.found.append(f"een data:-link in {name}= op <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def check_content(content: str) -> list[str]:
+    """What in a page's content would run code or break the policy; empty when the content is inert."""
+    scanner = _ContentScanner()
+    scanner.feed(content)
+    scanner.close()
+    return list(dict.fromkeys(scanner.found))
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "") for m in _ATTR.finditer(text)}
+
+
+def secure_page(output: str, site_dir: str | Path, fallback_prefix: str, *, meta: bool = True) -> str:
+    """Move inline scripts of the theme into files and add the policy as a ``<meta>``.
+
+    ``fallback_prefix`` is the relative path from this page to the site root; normally the prefix
+    is taken from the theme's own script links, so it matches however the theme links assets."""
+    bundle = re.search(r'<script\s+src="([^"]*?)assets/javascripts/bundle\.', output)
+    prefix = bundle.group(1) if bundle else fallback_prefix
+
+    def externalise(match: re.Match[str]) -> str:
+        attrs = _attributes(match.group(1))
+        body = match.group(2)
+        if "src" in attrs or not is_executable(attrs.get("type")):
+            return match.group(0)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:20]
+        target = Path(site_dir, INLINE_DIR, f"{digest}.js")
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
+        keep = "".join(f' {name}="{value}"' for name, value in attrs.items() if name in ("type", "id"))
+        return f'<script src="{prefix}{INLINE_DIR}/{digest}.js"{keep}></script>'
+
+    output = _SCRIPT_BLOCK.sub(externalise, output)
+    if not meta:
+        return output
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy()}">'
+    charset = _CHARSET.search(output)
+    if charset:
+        return output[: charset.end()] + "\n    " + tag + output[charset.end() :]
+    return re.sub(r"<head(\s[^>]*)?>", lambda m: m.group(0) + tag, output, count=1)
