@@ -9,13 +9,14 @@ NODE_DEPS := node_modules/.installed
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: site serve test validate lint schema bench clean help
+.PHONY: site serve test validate lint schema bench report clean help
 
 help:
 	@echo "make site   - installeer, controleer de gegevens en bouw site/"
 	@echo "make serve  - live voorbeeld op http://127.0.0.1:8000/"
 	@echo "make test   - installeer testgereedschap (ook Chromium) en draai alle tests"
 	@echo "make bench  - meet bouwtijd, geheugen en grootte (docs/benchmarks.md)"
+	@echo "make report - inhoudsrapport voor de redactie (Markdown)"
 
 $(RUNTIME): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 nodig, gevonden: " + sys.version)'
@@ -41,15 +42,19 @@ $(NODE_DEPS): package.json package-lock.json
 validate: $(RUNTIME)
 	$(BIN)/wijzer validate
 
-site: $(RUNTIME)
+# The site includes the editors' CMS (admin/), copied from node_modules: hence $(NODE_DEPS).
+site: $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/wijzer validate
 	$(BIN)/wijzer build --strict
 
-serve: $(RUNTIME)
+serve: $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/wijzer serve
 
 schema: $(RUNTIME)
 	$(BIN)/wijzer schema
+
+report: $(RUNTIME)
+	$(BIN)/wijzer report
 
 lint: $(TESTDEPS)
 	$(BIN)/ruff check src tests macros benchmarks
@@ -60,7 +65,7 @@ test: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
 	$(BIN)/yamllint -c .yamllint.yml data
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
-bench: $(TESTDEPS) /usr/bin/chromium
+bench: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
 	$(BIN)/python benchmarks/bench.py
 
 clean:

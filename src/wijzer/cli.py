@@ -72,6 +72,31 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from wijzer.report import load_report, to_markdown
+
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    findings = load_report(Path(args.data), Path(args.content), today)
+    print(to_markdown(findings), end="")
+    return 1 if findings.errors else 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from wijzer.fieldref import update
+
+    path = Path(args.file)
+    if update(path, check=args.check):
+        print(f"{path}: het veldenoverzicht is actueel.")
+        return 0
+    if args.check:
+        print(f"{path}: het veldenoverzicht is verouderd; draai 'wijzer docs' en commit het resultaat.", file=sys.stderr)
+        return 1
+    print(f"{path}: veldenoverzicht bijgewerkt.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wijzer", description="Kennisplatform kind en scheiding: controleren en bouwen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -108,6 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--data", default="data", help="de echte gegevens die als basis dienen")
     p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("report", help="inhoudsrapport in Markdown: verlopen controles, bronnen, toegang per gemeente, verwijzingen")
+    p.add_argument("--data", default="data")
+    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's")
+    p.add_argument("--today", default=None, help="rapporteer alsof het deze datum is (JJJJ-MM-DD)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("docs", help="werk het veldenoverzicht in CONTRIBUTING.md bij vanuit het datamodel")
+    p.add_argument("--file", default="CONTRIBUTING.md")
+    p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als het overzicht verouderd is")
+    p.set_defaults(func=cmd_docs)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from wijzer.catalogue import Catalogue, load_cached
 from wijzer.pages import GeneratedPage, generated_pages, render_page
 from wijzer.problems import report
+from wijzer.report import REPORT_URI
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
@@ -56,6 +57,8 @@ def on_files(files: Files, config: Any) -> Files:
             raise PluginError(f"{page.src_uri}: bestaat al in content/ en zou een gegenereerde pagina overschrijven")
         files.append(File.generated(config, page.src_uri, content=""))
         pages[page.src_uri] = page
+    if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
+        files.append(File.generated(config, REPORT_URI, content=""))
     _state["pages"] = pages
     return files
 
@@ -65,6 +68,8 @@ def _generated(page: Any) -> GeneratedPage | None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    if page.file.src_uri == REPORT_URI:
+        return _report_markdown(page)
     gen = _generated(page)
     if gen is None:
         return markdown
@@ -77,6 +82,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
+    if page.file.src_uri == REPORT_URI:
+        return _report_html(config)
     gen = _generated(page)
     if gen is None:
         return content
@@ -124,8 +131,46 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
+    _write_cms(config)
     from wijzer.opendata import write_open_data
 
     cat = _state["catalogue"]
     if cat is not None:
         write_open_data(cat, Path(config.site_dir) / "data")
+
+
+# --------------------------------------------------------------------------- editors: report page and CMS
+
+
+def _report_markdown(page: Any) -> str:
+    page.meta["title"] = "Inhoudsrapport voor de redactie"
+    page.meta["description"] = "Wat de redactie moet nakijken: verlopen controles, ontbrekende bronnen en verwijzingen."
+    page.meta["render_macros"] = False
+    page.meta["search"] = {"exclude": True}
+    page.meta["wijzer_kind"] = "report"
+    return ""
+
+
+def _report_html(config: Any) -> str:
+    import datetime as dt
+
+    from wijzer.report import build_report, to_html
+
+    findings = build_report(load_cached(data_dir(config)), Path(config.docs_dir), dt.date.today())
+    return to_html(
+        findings,
+        directory_urls=config.use_directory_urls,
+        overrides=str(Path(config.config_file_path).parent / "overrides"),
+        edit_base=config.extra.get("wijzer", {}).get("edit_data_base"),
+    )
+
+
+def _write_cms(config: Any) -> None:
+    """admin/: Sveltia CMS from node_modules with a config generated from the models (docs/cms.md)."""
+    from wijzer.admin import CmsMissing, build_admin
+
+    root = Path(config.config_file_path).parent
+    try:
+        build_admin(root, Path(config.site_dir), config.extra.get("wijzer", {}), dict(os.environ), config.site_url)
+    except CmsMissing as exc:
+        raise PluginError(f"Redactieomgeving admin/: {exc}") from exc
