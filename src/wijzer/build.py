@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -48,6 +49,20 @@ def _setup_logging(verbose: bool) -> None:
     logger.propagate = False
 
 
+def _default_source_date(project: Path) -> None:
+    """Reproducible output: without SOURCE_DATE_EPOCH, the sitemap's dates come from the last commit, not the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    if found.returncode == 0 and found.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = found.stdout.strip()
+
+
 def swap_in(new: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` by ``new`` with two renames (no half-written state is ever visible)."""
     old = _temp_name(site_dir, "old")
@@ -62,6 +77,7 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: Path = Path("site"), s
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    _default_source_date(Path(config_file).resolve().parent)
     site_dir = site_dir.resolve()
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,133 @@
+"""A build that fails, at any stage, or is killed halfway, leaves the previous site/ exactly as it was.
+
+Works on a copy of the project (real mkdocs.yml, content, overrides, macros and data) in a temporary
+folder: build once, break something, build again, compare every byte of site/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Copied (so a test can break them); everything else in the project is linked read-only.
+COPIED = {"mkdocs.yml", "data", "content"}
+SKIPPED = {"site", ".git", ".venv", "tests", "benchmarks", "build", ".pytest_cache", "__pycache__"}
+
+
+def make_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIPPED or entry.name.startswith((".site-", ".git")):
+            continue
+        if entry.name in COPIED:
+            (shutil.copytree if entry.is_dir() else shutil.copyfile)(entry, target / entry.name)
+        else:
+            (target / entry.name).symlink_to(entry)
+    return target
+
+
+def wijzer(project: Path, *args: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
+    cmd = [sys.executable, "-m", "wijzer.cli", *args]
+    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    if not wait:
+        return subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("atomic") / "project")
+    result = wijzer(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    return project
+
+
+@pytest.fixture
+def before(project: Path):
+    """The site as it stands, and a way to undo whatever the test breaks."""
+    saved = {name: (project / name).read_bytes() for name in ("data/offers.yaml", "content/over/toegankelijkheid.md")}
+    state = snapshot(project / "site")
+    yield state
+    for name, raw in saved.items():
+        (project / name).write_bytes(raw)
+
+
+def test_invalid_data_stops_the_build_and_keeps_the_site(project: Path, before: dict):
+    offers = project / "data" / "offers.yaml"
+    offers.write_text(offers.read_text(encoding="utf-8").replace("costs: gratis", "costs: gratiss", 1), encoding="utf-8")
+
+    result = wijzer(project, "build", "--strict")
+
+    assert result.returncode == 1
+    assert "Bouwen mislukt; site/ is niet veranderd." in result.stderr
+    assert "data/offers.yaml:" in result.stderr and "'gratiss' is geen toegestane waarde" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_failure_late_in_the_build_keeps_the_site(project: Path, before: dict):
+    """The content check runs page by page, after many pages are already written to the temporary folder."""
+    page = project / "content" / "over" / "toegankelijkheid.md"  # last in the navigation
+    page.write_text(page.read_text(encoding="utf-8") + '\n<p onclick="alert(1)">Klik</p>\n', encoding="utf-8")
+
+    result = wijzer(project, "build", "--strict")
+
+    assert result.returncode == 1
+    assert "Bouwen mislukt; site/ is niet veranderd." in result.stderr
+    assert "over/toegankelijkheid.md: de inhoud bevat een event-handler onclick= op <p>" in result.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_killed_build_leaves_the_site_and_its_leftovers_are_cleaned(project: Path, before: dict):
+    build = wijzer(project, "build", "--strict", wait=False)
+    temp = project / f".site-build-{build.pid}"
+    deadline = time.monotonic() + 300
+    while not (temp / "assets").exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert build.poll() is None, "de bouw was klaar voordat hij kon worden onderbroken"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == [temp.name]  # hidden, and never served as the site
+
+    # the next build (here one that fails on its data, so quickly) clears what the killed one left
+    offers = project / "data" / "offers.yaml"
+    offers.write_bytes(b"\x00")
+    result = wijzer(project, "build", "--strict")
+    assert result.returncode == 1
+    assert leftovers(project) == []
+    assert snapshot(project / "site") == before
+
+
+def test_a_successful_build_replaces_the_site_completely(project: Path, before: dict):
+    (project / "site" / "verouderd.html").write_text("oud", encoding="utf-8")
+    result = wijzer(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "verouderd.html").exists()
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []

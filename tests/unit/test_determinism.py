@@ -1,0 +1,67 @@
+"""Two builds of the same tree are byte-identical: every file, the open data, the search index, the sitemap.
+
+The only date in the output is the sitemap's <lastmod>, taken from SOURCE_DATE_EPOCH (the Makefile
+and `wijzer build` set it to the time of the last commit), so it is the same in both builds too.
+The builds run with different hash seeds, so no set or dict order can leak into the output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SKIPPED = {"site", ".git", ".venv", "tests", "benchmarks", "build", ".pytest_cache", "__pycache__"}
+EPOCH = "1767225600"  # 2026-01-01
+
+
+def snapshot_project(target: Path) -> Path:
+    """A frozen copy of the project, so edits made while the test runs cannot differ between the builds."""
+    target.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIPPED or entry.name.startswith((".site-", ".git")):
+            continue
+        if entry.name == "node_modules":
+            (target / entry.name).symlink_to(entry)
+        elif entry.is_dir():
+            shutil.copytree(entry, target / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(entry, target / entry.name)
+    return target
+
+
+def build(project: Path, site: Path, seed: str) -> None:
+    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed}
+    result = subprocess.run(
+        [sys.executable, "-m", "wijzer.cli", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path):
+    project = snapshot_project(tmp_path / "project")
+    build(project, tmp_path / "a", seed="1")
+    build(project, tmp_path / "b", seed="2")
+
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert len(first) > 100 and "search/search_index.json" in first and "sitemap.xml.gz" in first
+
+    # the one date in the output is the documented one
+    day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
+    sitemap = (tmp_path / "a" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<lastmod>{day}</lastmod>" in sitemap
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>")
+    assert gzip.decompress((tmp_path / "a" / "sitemap.xml.gz").read_bytes()).decode() == sitemap
