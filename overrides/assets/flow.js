@@ -10,8 +10,10 @@
   function one(selector, root) {
     return (root || document).querySelector(selector);
   }
+  /* Parts that only work with JavaScript are hidden in the HTML; the note for readers without it goes. */
   function reveal(root) {
     all("[data-wz-js]", root).forEach(function (el) { el.hidden = false; });
+    all("[data-wz-nojs]", root).forEach(function (el) { el.hidden = true; });
   }
 
   // ------------------------------------------------------------------ routekaart

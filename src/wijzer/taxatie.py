@@ -206,10 +206,12 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
 
     questions: list[Question] = []
     seen: dict[str, int] = {}
+    complete = "questions" in valid and not valid.get("questions:rejected")  # else no checks over all questions
     for i, question in valid.get("questions", []):
         if question.id in seen:
             first = src.where(("questions", seen[question.id]))[0]
             problems.append(src.problem(("questions", i, "id"), f"'{question.id}' komt twee keer voor (ook op regel {first}); een id moet uniek zijn"))
+            complete = False
             continue
         seen[question.id] = i
         questions.append(question)
@@ -225,7 +227,6 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
             if answer.safety and answer.min_tier:
                 problems.append(src.problem((*path, "min_tier"), "een antwoord met safety: true heeft geen min_tier nodig: veiligheid gaat al voor elke trede"))
 
-    complete = "questions" in valid and not valid.get("questions:rejected")
     if complete and not any(a.safety for q in questions for a in q.answers):
         problems.append(
             src.problem(("questions",), "geen enkel antwoord heeft safety: true; minstens één antwoord moet acute onveiligheid of geweld aangeven")
