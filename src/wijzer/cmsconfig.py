@@ -46,7 +46,6 @@ PATTERN_MESSAGES = {
     "phone": "Alleen cijfers, spaties, streepjes, haakjes en +.",
     "url": "Begin met https://",
 }
-PHONE_PATTERN = r"^[0-9+() -]{3,20}$"
 URL_PATTERN = "^https://"
 # only what the site's Markdown filter keeps (render.ALLOWED_TAGS): no images, no big headings
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote", "code"]
@@ -76,14 +75,12 @@ def _scalar_widget(spec: FieldSpec) -> dict[str, Any]:
     if kind == "markdown":
         return {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": [], "modes": ["rich_text", "raw"]}
     if kind == "url":
-        return {"widget": "string", "type": "url", "pattern": [URL_PATTERN, PATTERN_MESSAGES["url"]]}
+        return {"widget": "string", "type": "url", "pattern": [spec.pattern or URL_PATTERN, PATTERN_MESSAGES["url"]]}
     if kind == "email":
         return {"widget": "string", "type": "email"}
-    if kind in ("slug", "cbs", "postcode"):
-        assert spec.pattern
+    if kind in ("slug", "cbs", "postcode", "phone"):
+        assert spec.pattern, spec.name
         return {"widget": "string", "pattern": [spec.pattern, PATTERN_MESSAGES[kind]]}
-    if kind == "phone":
-        return {"widget": "string", "pattern": [PHONE_PATTERN, PATTERN_MESSAGES["phone"]]}
     if kind == "int":
         out: dict[str, Any] = {"widget": "number", "value_type": "int"}
         if spec.minimum is not None:

@@ -71,23 +71,26 @@ def _choices(spec: FieldSpec) -> str:
     return "<br>Kies uit: " + ", ".join(f"`{value}` ({_cell(label)})" if label != value else f"`{value}`" for value, label in spec.choices)
 
 
+def _table(spec: FieldSpec) -> list[str]:
+    out = ["| Veld | Verplicht | Soort | Wat vul je in? |", "| --- | --- | --- | --- |"]
+    optional: set[str] = set()
+    for path, child in walk(spec.children):
+        if not child.required:
+            optional.add(path)
+        parent = next((p for p in sorted(optional, key=len) if path.startswith(p + ".")), None)
+        explanation = _cell(child.description) + (_choices(child) if child.choices else "")
+        out.append(f"| `{path}` | {required_text(child, parent)} | {kind_text(child)} | {explanation} |")
+    return out
+
+
 def file_section(data_file: str, specs: tuple[FieldSpec, ...]) -> list[str]:
     out = [f"### {FILE_TITLES.get(data_file, data_file)} — `data/{data_file}`", ""]
-    intro = "; ".join(f"`{s.name}`: {s.description.rstrip('.')}" for s in specs if s.description)
-    if intro:
-        out += [f"Bovenaan het bestand: {intro}.", ""]
-    out += ["| Veld | Verplicht | Soort | Wat vul je in? |", "| --- | --- | --- | --- |"]
-    optional: set[str] = set()
-    for path, spec in walk(specs):
-        if "." not in path and spec.kind == "object":
-            continue  # the list itself is described above the table
-        name = path.split(".", 1)[1] if "." in path else path
-        if not spec.required:
-            optional.add(name)
-        parent = next((p for p in sorted(optional, key=len) if name.startswith(p + ".")), None)
-        explanation = _cell(spec.description) + (_choices(spec) if spec.choices else "")
-        out.append(f"| `{name}` | {required_text(spec, parent)} | {kind_text(spec)} | {explanation} |")
-    return out + [""]
+    for spec in specs:
+        shape = "een lijst; elk item begint met `- `" if spec.many else "een blok met velden"
+        out += [f"Onder `{spec.name}:` staat {shape}. {spec.description}", ""]
+        out += _table(spec) if spec.children else [f"Soort: {kind_text(spec)}."]
+        out.append("")
+    return out
 
 
 def field_reference() -> str:

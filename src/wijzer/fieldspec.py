@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Ge, Le, MinLen
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from wijzer import fields as f
@@ -173,6 +173,8 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             maximum = int(item.le)
         if getattr(item, "pattern", None):
             pattern = item.pattern
+        if isinstance(item, WithJsonSchema) and (item.json_schema or {}).get("pattern"):
+            pattern = item.json_schema["pattern"]  # the same pattern editors get from the JSON Schema
     if kind is None:
         if get_origin(inner) is Literal:
             kind = "choice"
@@ -191,7 +193,6 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "postcode"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
-    pattern = pattern or {"slug": f.SLUG_RE.pattern, "cbs": f.CBS_RE.pattern}.get(kind)
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     if isinstance(default, BaseModel):

@@ -1,0 +1,109 @@
+"""CONTRIBUTING.md: its field reference is generated from the models and may never be stale, and an
+editor who follows its steps gets a valid entry and line-accurate messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from wijzer.fieldref import BEGIN, END, with_reference
+from wijzer.models import DATA_FILES
+from wijzer.scaffold import skeleton
+from wijzer.validation import _unwrap
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "CONTRIBUTING.md"
+
+
+def wijzer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "wijzer.cli", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, "CI": "1"}, timeout=300
+    )
+
+
+def test_committed_field_reference_is_current():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert with_reference(text) == text, "CONTRIBUTING.md is verouderd: draai 'wijzer docs' en commit het resultaat"
+    result = wijzer("docs", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_fails_on_a_stale_copy_and_docs_repairs_it(tmp_path):
+    original = GUIDE.read_text(encoding="utf-8")
+    stale = tmp_path / "CONTRIBUTING.md"
+    stale.write_text(re.sub(r"^\| `costs_note` \|.*\n", "", original, flags=re.MULTILINE), encoding="utf-8")
+    result = wijzer("docs", "--check", "--file", str(stale))
+    assert result.returncode == 1
+    assert "verouderd" in result.stderr
+    assert wijzer("docs", "--file", str(stale)).returncode == 0
+    assert stale.read_text(encoding="utf-8") == original
+
+
+def _paths(model, prefix=""):
+    for name, info in model.model_fields.items():
+        yield prefix + name, info
+        inner = _unwrap(info.annotation)
+        if inner is not None:
+            yield from _paths(inner, prefix + name + ".")
+
+
+def test_every_model_field_has_a_row_with_its_description():
+    generated = GUIDE.read_text(encoding="utf-8").split(BEGIN, 1)[1].split(END, 1)[0]
+    for data_file, model in DATA_FILES.items():
+        section = generated.split(f" — `data/{data_file}`\n", 1)[1].split("\n### ", 1)[0]
+        for path, info in _paths(model):
+            top, _, name = path.partition(".")
+            part = section.split(f"Onder `{top}:` staat ", 1)[1].split("\nOnder `", 1)[0]
+            if not name:
+                assert info.description in part.splitlines()[0], path  # the list itself, above its table
+                continue
+            row = next((line for line in part.splitlines() if line.startswith(f"| `{name}` |")), None)
+            assert row is not None, f"{data_file}: {path}"
+            assert info.description.replace("|", "\\|") in row, path
+
+
+def sample_entry() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    step = text.split("## 3. Aanbod toevoegen", 1)[1].split("## 4.", 1)[0]
+    block = re.search(r"```yaml\n(.*?)\n\s*```", step, re.DOTALL)
+    assert block
+    return textwrap.dedent(block.group(1)).replace("- id:", "  - id:", 1).replace("\n  ", "\n    ").replace("\n    - id", "\n  - id") + "\n"
+
+
+def test_the_sample_is_what_wijzer_new_writes():
+    assert sample_entry() == skeleton("offer", "mijn-aanbod", dt.date(2026, 1, 15))
+
+
+def test_an_editor_following_the_guide_gets_line_accurate_feedback(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    offers = tmp_path / "data" / "offers.yaml"
+    before = offers.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    first = before.count("\n") + 1  # the line where the pasted entry starts
+    offers.write_text(before + sample_entry(), encoding="utf-8")
+
+    # step 1 and 2: pasted but not yet filled in -> valid, with a reminder on each TODO line
+    result = wijzer("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    todo = [line for line in result.stderr.splitlines() if "bevat TODO" in line]
+    assert {line.split(":")[1] for line in todo} == {str(first + 1), str(first + 2), str(first + 3), str(first + 17)}
+
+    # a typo in a value: the check fails and names the exact line and column
+    filled = before + sample_entry().replace("audiences: [ouders]", "audiences: [ouderz]")
+    offers.write_text(filled, encoding="utf-8")
+    result = wijzer("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    n = before.count("\n  - id: ")  # entries before the new one; counting starts at 0
+    expected = f"data/offers.yaml:{first + 5}:17: offers[{n}].audiences[0]: 'ouderz' is geen toegestane waarde"
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
+
+
+def test_links_to_files_in_the_repository_exist():
+    text = GUIDE.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+        assert (ROOT / target).exists(), target
