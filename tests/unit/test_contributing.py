@@ -107,3 +107,78 @@ def test_links_to_files_in_the_repository_exist():
     text = GUIDE.read_text(encoding="utf-8")
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
         assert (ROOT / target).exists(), target
+
+
+def test_editors_get_the_schema_for_every_data_file():
+    """VS Code maps each data file to its JSON Schema, and each file names its schema on line 1
+    (for any editor with the YAML language server)."""
+    import json
+
+    from wijzer.schema import schemas
+
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert mapping == {f"./schema/{name}": f"data/{name.replace('.schema.json', '.yaml')}" for name in schemas()}
+    for schema_file, data_file in mapping.items():
+        assert (ROOT / schema_file).is_file()
+        first = (ROOT / data_file).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../{schema_file.removeprefix('./')}", data_file
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert "redhat.vscode-yaml" in recommended
+
+
+def test_pre_commit_runs_yamllint_and_validate_from_the_project(tmp_path):
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}  # nothing downloaded
+    assert hooks["yamllint"]["entry"] == ".venv/bin/yamllint -c .yamllint.yml"
+    assert hooks["wijzer-validate"]["entry"] == ".venv/bin/wijzer validate"
+    assert hooks["wijzer-docs"]["entry"] == ".venv/bin/wijzer docs --check"
+    # the hooks' commands catch a broken file (run from a copy, as pre-commit runs them from the checkout)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
+    shutil.copyfile(ROOT / ".yamllint.yml", tmp_path / ".yamllint.yml")
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    broken = tmp_path / "data" / "offers.yaml"
+    for hook in ("yamllint", "wijzer-validate"):
+        files = ["data/offers.yaml"] if hook == "yamllint" else []
+        ok = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert ok.returncode == 0, ok.stdout + ok.stderr
+    broken.write_text(broken.read_text(encoding="utf-8").replace("audiences: [kinderen]", "audiences: [kinderen]\n    audiences: [ouders]"), encoding="utf-8")
+    for hook in ("yamllint", "wijzer-validate"):
+        files = ["data/offers.yaml"] if hook == "yamllint" else []
+        failed = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert failed.returncode == 1, hook
+        output = failed.stdout + failed.stderr
+        assert ("  8:5 " in output) if hook == "yamllint" else ("data/offers.yaml:8:5: " in output), output
+
+
+def test_workflows_keep_pull_requests_without_secrets_and_read_only():
+    import yaml
+
+    workflows = ROOT / ".github" / "workflows"
+    pr = yaml.safe_load((workflows / "pull-request.yml").read_text(encoding="utf-8"))
+    on = pr.get("on", pr.get(True))  # PyYAML reads the key 'on' as True
+    assert set(on) == {"pull_request"}
+    assert pr["permissions"] == {"contents": "read"}
+    code = [line for line in (workflows / "pull-request.yml").read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in code if "secrets." in line or "pull_request_target" in line]
+    steps = pr["jobs"]["check"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert any("wijzer validate --github" in r for r in runs)
+    assert any("wijzer build --strict" in r for r in runs)
+    assert any(r.strip() == "make test" for r in runs)
+    assert any("lychee" in s.get("uses", "") and "--offline" in s["with"]["args"] for s in steps)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "voorbeeldsite"  # the name CONTRIBUTING.md tells editors to download
+    assert "**voorbeeldsite**" in GUIDE.read_text(encoding="utf-8")
+    assert all(s["with"].get("persist-credentials") is False for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+
+    deploy = yaml.safe_load((workflows / "deploy.yml").read_text(encoding="utf-8"))
+    assert deploy["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "permissions" not in deploy["jobs"]["build"]
+    uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert deploy.get("on", deploy.get(True))["push"]["branches"] == ["main"]
