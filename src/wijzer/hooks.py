@@ -110,6 +110,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Content-Security-Policy: refuse executable content, move the theme's inline scripts out, add the <meta>."""
+    if page.file.src_uri == REPORT_URI:  # the editors' report: not for search engines
+        output = output.replace("<head>", '<head>\n<meta name="robots" content="noindex, nofollow">', 1)
     from wijzer import csp
 
     found = csp.check_content(page.content or "")

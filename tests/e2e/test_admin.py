@@ -76,6 +76,7 @@ def test_report_page_lists_what_the_command_lists(page, site_url, built_site):
     expected = dict(re.findall(r"^\| \[([^\]]+)\]\(#[a-z-]+\) \| (\d+) \|$", result.stdout, re.MULTILINE))
     page.goto(site_url + "redactie/rapport/")
     assert page.locator("h1").inner_text() == "Inhoudsrapport voor de redactie"
+    assert page.get_attribute('meta[name="robots"]', "content") == "noindex, nofollow"
     rows = page.locator(".md-content table tbody tr")
     shown = {rows.nth(i).locator("td").nth(0).inner_text(): rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())}
     if os.environ.get("WIJZER_TEST_SITE") is None:  # built from the same data as the command just read
