@@ -25,7 +25,10 @@ from wijzer.report import REPORT_URI
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
-_state: dict[str, Any] = {"catalogue": None, "pages": {}}
+_state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}}
+# Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
+QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
+QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
 
 
 def data_dir(config: Any) -> Path:
@@ -60,6 +63,7 @@ def on_files(files: Files, config: Any) -> Files:
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content=""))
     _state["pages"] = pages
+    _state["titles"] = {}
     return files
 
 
@@ -78,6 +82,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.meta["description"] = html.escape(gen.description, quote=True)
     page.meta["render_macros"] = False
     page.meta["wijzer_kind"] = gen.kind
+    page.meta["quick_exit"] = needs_quick_exit(gen, _state["catalogue"])
     return ""
 
 
@@ -95,7 +100,21 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     )
 
 
+def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:
+    """Generated pages about violence and unsafety get the 'Snel weg' control."""
+    if gen.kind == "topic":
+        return gen.key in QUICK_EXIT_TOPICS
+    if gen.kind == "offer":
+        return gen.key in QUICK_EXIT_OFFERS
+    if gen.kind == "organisation":
+        return cat.organisations[gen.key].kind == "veilig-thuis"
+    return False
+
+
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    from wijzer.search_index import section_titles
+
+    _state["titles"].update(section_titles(page.url, page.toc))
     gen = _generated(page)
     if gen is not None:
         base = config.extra.get("wijzer", {}).get("edit_data_base")
@@ -139,6 +158,14 @@ def on_post_build(config: Any) -> None:
     cat = _state["catalogue"]
     if cat is not None:
         write_open_data(cat, Path(config.site_dir) / "data")
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.exists():
+        from wijzer.search_index import rewrite_index_file, write_worker
+
+        write_worker(Path(config.site_dir))
+        thesaurus = cat.extras.get("synonyms") if cat is not None else None
+        raw, gzipped = rewrite_index_file(index_file, thesaurus, _state["titles"])
+        log.info(f"Zoekindex: {raw / 1024:.0f} kB, met gzip {gzipped / 1024:.0f} kB")
 
 
 # --------------------------------------------------------------------------- editors: report page and CMS
