@@ -1,1 +1,306 @@
-/* finder: see the feature's module */
+/* Finder ("Hulp zoeken"): progressive enhancement of the server-rendered list of offers.
+   Reads every card's data-* facets once, filters by toggling `hidden` (no re-rendering) and keeps
+   the filters in the URL (typing replaces the history entry, a committed change adds one, Back
+   restores). Matching rules: see src/wijzer/finder.py. Does nothing on pages without the finder.
+   No network, no storage, no inline script or handlers (CSP script-src 'self'). */
+(function () {
+  "use strict";
+
+  var slice = Array.prototype.slice;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(value) {
+    return value ? value.split(" ") : [];
+  }
+
+  function intersects(values, wanted) {
+    for (var i = 0; i < values.length; i++) if (wanted.indexOf(values[i]) >= 0) return true;
+    return false;
+  }
+
+  function setup(root) {
+    var form = root.querySelector("form");
+    var gemeenteInput = form.elements.namedItem("gemeente");
+    var ageInput = form.elements.namedItem("leeftijd");
+    var textInput = form.elements.namedItem("zoek");
+    var hint = root.querySelector("[data-wz-gemeente-hint]");
+    var hintText = hint.textContent;
+    var countEl = root.querySelector("[data-wz-count]");
+    var activeBox = root.querySelector("[data-wz-active]");
+    var chipList = root.querySelector("[data-wz-chips]");
+    var gemeenteLink = root.querySelector("[data-wz-gemeente-link]");
+    var empty = root.querySelector("[data-wz-empty]");
+    var emptyGemeente = root.querySelector("[data-wz-empty-gemeente]");
+    var more = root.querySelector("[data-wz-more]");
+    var hrefPattern = root.getAttribute("data-gemeente-href");
+
+    // Gemeenten, from the datalist: official name, alias, code or slug all resolve to one gemeente.
+    var byKey = {};
+    var byBase = {};
+    slice.call(root.querySelectorAll("datalist option")).forEach(function (option) {
+      var code = option.getAttribute("data-code");
+      var g = byKey[code.toLowerCase()] || {
+        code: code,
+        name: option.getAttribute("data-name"),
+        slug: option.getAttribute("data-slug"),
+        regions: words(option.getAttribute("data-regions"))
+      };
+      byKey[code.toLowerCase()] = g;
+      byKey[g.slug] = g;
+      byKey[fold(option.value)] = g;
+      var base = fold(option.value).replace(/\s*\(.*\)$/, "");
+      var list = byBase[base] || (byBase[base] = []);
+      if (list.indexOf(g) < 0) list.push(g);
+    });
+    function resolve(text) {
+      var key = fold(text.trim().replace(/\s+/g, " "));
+      if (!key) return null;
+      if (byKey[key]) return byKey[key];
+      var list = byBase[key]; // "Hengelo" -> "Hengelo (O.)", but "Bergen" stays ambiguous
+      return list && list.length === 1 ? list[0] : null;
+    }
+
+    var facets = slice.call(form.querySelectorAll("fieldset[data-facet]")).map(function (fieldset) {
+      var boxes = slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
+      return { attr: fieldset.getAttribute("data-facet"), param: boxes[0].name, boxes: boxes, more: !!more && more.contains(fieldset) };
+    });
+
+    // Precomputed once: each card's facets as arrays, its age range, its area.
+    var items = slice.call(root.querySelectorAll(".wz-finder__list > li")).map(function (li) {
+      var d = li.dataset;
+      var ages = d.ages ? d.ages.split("-") : null;
+      return {
+        el: li,
+        shown: !li.hidden,
+        national: d.national !== undefined,
+        gemeenten: words(d.gemeenten),
+        regions: words(d.regions),
+        min: ages ? Number(ages[0]) : -Infinity,
+        max: ages ? Number(ages[1]) : Infinity,
+        facets: facets.map(function (f) { return words(d[f.attr]); }),
+        text: null
+      };
+    });
+    function searchText(item) {
+      if (item.text === null) item.text = fold(item.el.textContent.replace(/\s+/g, " "));
+      return item.text;
+    }
+
+    function readForm() {
+      var age = ageInput.value === "" ? NaN : Number(ageInput.value);
+      return {
+        gemeente: resolve(gemeenteInput.value),
+        age: Number.isInteger(age) && age >= 0 && age <= 25 ? age : null,
+        text: textInput.value.trim().replace(/\s+/g, " "),
+        chosen: facets.map(function (f) {
+          return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        })
+      };
+    }
+
+    function toQuery(state) {
+      var params = new URLSearchParams();
+      if (state.gemeente) params.append("gemeente", state.gemeente.code);
+      if (state.age !== null) params.append("leeftijd", String(state.age));
+      facets.forEach(function (f, i) {
+        state.chosen[i].forEach(function (value) { params.append(f.param, value); });
+      });
+      if (state.text) params.append("zoek", state.text);
+      var query = params.toString();
+      return query ? "?" + query : "";
+    }
+
+    function fromUrl() {
+      var params = new URLSearchParams(location.search);
+      var wanted = params.get("gemeente") || "";
+      var g = resolve(wanted);
+      gemeenteInput.value = g ? g.name : wanted;
+      ageInput.value = params.get("leeftijd") || "";
+      textInput.value = params.get("zoek") || "";
+      facets.forEach(function (f) {
+        var values = params.getAll(f.param);
+        f.boxes.forEach(function (b) { b.checked = values.indexOf(b.value) >= 0; });
+        if (f.more && values.length) more.open = true;
+      });
+    }
+
+    // ------------------------------------------------------------------ filtering and feedback
+
+    function filter(state) {
+      var terms = state.text ? fold(state.text).split(" ") : [];
+      var code = state.gemeente ? state.gemeente.code : null;
+      var regions = state.gemeente ? state.gemeente.regions : [];
+      var active = [];
+      facets.forEach(function (f, i) { if (state.chosen[i].length) active.push(i); });
+      var count = 0;
+      for (var n = 0; n < items.length; n++) {
+        var item = items[n];
+        var ok = !code || item.national || item.gemeenten.indexOf(code) >= 0 || intersects(item.regions, regions);
+        if (ok && state.age !== null) ok = state.age >= item.min && state.age <= item.max;
+        for (var a = 0; ok && a < active.length; a++) ok = intersects(item.facets[active[a]], state.chosen[active[a]]);
+        for (var t = 0; ok && t < terms.length; t++) ok = searchText(item).indexOf(terms[t]) >= 0;
+        if (ok) count++;
+        if (item.shown !== ok) {
+          item.shown = ok;
+          item.el.hidden = !ok;
+        }
+      }
+      return count;
+    }
+
+    function chipsFor(state) {
+      var chips = [];
+      if (state.gemeente) chips.push({ label: state.gemeente.name, clear: function () { gemeenteInput.value = ""; } });
+      if (state.age !== null) chips.push({ label: state.age + " jaar", clear: function () { ageInput.value = ""; } });
+      facets.forEach(function (f) {
+        f.boxes.forEach(function (b) {
+          if (b.checked) chips.push({ label: b.getAttribute("data-chip"), clear: function () { b.checked = false; } });
+        });
+      });
+      if (state.text) chips.push({ label: "\u201c" + state.text + "\u201d", clear: function () { textInput.value = ""; } });
+      return chips;
+    }
+
+    var chips = [];
+    function renderChips(state) {
+      var next = chipsFor(state);
+      var same = next.length === chips.length && next.every(function (c, i) { return c.label === chips[i].label; });
+      chips = next;
+      activeBox.hidden = chips.length === 0;
+      if (same) return;
+      chipList.textContent = "";
+      chips.forEach(function (chip, i) {
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "wz-chip";
+        button.setAttribute("data-index", String(i));
+        button.setAttribute("aria-label", "Filter verwijderen: " + chip.label);
+        var text = document.createElement("span");
+        text.textContent = chip.label;
+        var cross = document.createElement("span");
+        cross.className = "wz-chip__x";
+        cross.setAttribute("aria-hidden", "true");
+        cross.textContent = "\u00d7";
+        button.appendChild(text);
+        button.appendChild(cross);
+        li.appendChild(button);
+        chipList.appendChild(li);
+      });
+    }
+
+    function renderGemeente(state, committed) {
+      var g = state.gemeente;
+      [gemeenteLink, emptyGemeente].forEach(function (el) {
+        el.hidden = !g;
+        if (!g) return;
+        el.querySelector("a").setAttribute("href", hrefPattern.replace("{slug}", g.slug));
+        el.querySelector("[data-wz-gemeente-name]").textContent = g.name;
+      });
+      var unknown = !g && gemeenteInput.value.trim() !== "";
+      if (!unknown) {
+        gemeenteInput.removeAttribute("aria-invalid");
+        hint.textContent = hintText;
+      } else if (committed) {
+        gemeenteInput.setAttribute("aria-invalid", "true");
+        hint.textContent = "We kennen geen gemeente met de naam \u201c" + gemeenteInput.value.trim() + "\u201d. Kies een naam uit de lijst.";
+      }
+    }
+
+    function render(state, committed) {
+      var count = filter(state);
+      var text = count + " van " + items.length + " hulpvormen";
+      if (countEl.textContent !== text) countEl.textContent = text;
+      empty.hidden = count > 0;
+      renderChips(state);
+      renderGemeente(state, committed);
+    }
+
+    // ------------------------------------------------------------------ URL and history
+
+    function urlFor(query) {
+      return location.pathname + query + location.hash;
+    }
+    var committedQuery = "";
+
+    // kind "type": while typing, replace the current history entry.
+    // kind "commit": a finished change gets its own entry, so Back returns to the view before it.
+    function update(kind) {
+      var state = readForm();
+      render(state, kind === "commit");
+      var query = toQuery(state);
+      if (kind === "commit" && query !== committedQuery) {
+        if (location.search !== committedQuery) history.replaceState(null, "", urlFor(committedQuery));
+        history.pushState(null, "", urlFor(query));
+        committedQuery = query;
+      } else if (query !== location.search) {
+        history.replaceState(null, "", urlFor(query));
+      }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    form.addEventListener("input", function (event) {
+      var target = event.target;
+      if (target.type === "checkbox") return; // "change" commits those
+      // Picking a name from the datalist is a finished choice, not typing.
+      var picked = target === gemeenteInput && (event.inputType === "insertReplacementText" || event.inputType === undefined);
+      update(picked ? "commit" : "type");
+    });
+    form.addEventListener("change", function () { update("commit"); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update("commit");
+      countEl.focus();
+    });
+    root.querySelectorAll("[data-wz-clear]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        gemeenteInput.value = "";
+        ageInput.value = "";
+        textInput.value = "";
+        facets.forEach(function (f) { f.boxes.forEach(function (b) { b.checked = false; }); });
+        update("commit");
+        gemeenteInput.focus();
+      });
+    });
+    chipList.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-index]");
+      if (!button) return;
+      var index = Number(button.getAttribute("data-index"));
+      chips[index].clear();
+      update("commit");
+      var buttons = chipList.querySelectorAll("button");
+      if (buttons.length) buttons[Math.min(index, buttons.length - 1)].focus();
+      else countEl.focus();
+    });
+    window.addEventListener("popstate", function () {
+      fromUrl();
+      var state = readForm();
+      render(state, true);
+      committedQuery = location.search;
+    });
+
+    // ------------------------------------------------------------------ start
+
+    root.querySelector("[data-wz-nojs]").hidden = true;
+    form.hidden = false;
+    fromUrl();
+    var state = readForm();
+    render(state, true);
+    committedQuery = toQuery(state);
+    if (committedQuery !== location.search) history.replaceState(null, "", urlFor(committedQuery));
+  }
+
+  function init() {
+    var root = document.querySelector("[data-wz-finder]");
+    if (root && !root.hasAttribute("data-wz-ready")) {
+      root.setAttribute("data-wz-ready", "");
+      setup(root);
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -80,6 +80,13 @@ def register(env: Any) -> None:
         )
 
     @env.macro
+    def finder() -> Markup:
+        """De hulpzoeker: al het aanbod als kaarten, met filters (met JavaScript) en de filterwaarden per kaart."""
+        from wijzer.finder import finder_context
+
+        return render('{% include "finder.html" %}', **finder_context(cat(), link()))
+
+    @env.macro
     def offer_overview() -> Markup:
         """Al het aanbod, gegroepeerd per trede van licht naar zwaar."""
         c = cat()

@@ -1,0 +1,433 @@
+"""The finder ("Hulp zoeken") in real Chromium, on the real site built from the real data.
+
+Every expectation is computed here from ``load_catalogue('data')`` with the rules a visitor is
+promised (national help counts everywhere; offers without an age range fit every age; within one
+filter the choices are alternatives, different filters combine), not taken from the finder code."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from wijzer import models as m
+from wijzer.catalogue import load_catalogue
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FINDER = "hulp-zoeken/"
+CARDS = ".wz-finder__list > li"
+
+# What a visitor sees as the legend of each filter, and which values of an offer it filters on.
+FACETS = {
+    "Voor wie": (m.AUDIENCE_LABELS, lambda o: o.audiences),
+    "Zwaarte van de hulp": (None, lambda o: o.tiers),  # labels come from data/tiers.yaml
+    "Fase van de scheiding": (m.PHASE_LABELS, lambda o: o.phases),
+    "Vorm": (m.FORM_LABELS, lambda o: o.forms),
+    "Kosten": (m.COSTS_LABELS, lambda o: [o.costs]),
+    "Hoe kom je erbij": (m.ACCESS_LABELS, lambda o: [o.access]),
+    "Bewezen effect": (m.EVIDENCE_LABELS, lambda o: [o.evidence.level]),
+}
+
+
+@pytest.fixture(scope="module")
+def cat():
+    result = load_catalogue(ROOT / "data")
+    assert result.catalogue is not None, result.errors
+    return result.catalogue
+
+
+# ---------------------------------------------------------------------------- expectations
+
+
+def area_codes(cat, area: m.Area) -> set[str] | None:
+    if area.national:
+        return None
+    codes = set(area.gemeenten)
+    for region_id in area.regions:
+        codes |= set(cat.regions[region_id].gemeenten)
+    return codes
+
+
+def in_gemeente(cat, code: str) -> set[str]:
+    return {o.id for o in cat.offers.values() if (codes := area_codes(cat, o.area)) is None or code in codes}
+
+
+def for_age(cat, age: int) -> set[str]:
+    return {o.id for o in cat.offers.values() if o.ages is None or o.ages.min <= age <= o.ages.max}
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def everything(cat) -> set[str]:
+    return set(cat.offers)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def open_finder(page, site_url: str, query: str = "") -> None:
+    page.goto(site_url + FINDER + query)
+    page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
+
+
+def shown(page) -> set[str]:
+    """Offers whose card takes up space on the page (a hidden card has no layout box)."""
+    return set(
+        page.eval_on_selector_all(
+            CARDS, "els => els.filter(li => li.getClientRects().length > 0).map(li => li.querySelector('h3 a').getAttribute('href').split('/').at(-2))"
+        )
+    )
+
+
+def count_text(page) -> str:
+    return page.locator("[aria-live=polite]").inner_text()
+
+
+def assert_result(page, cat, expected: set[str]) -> None:
+    assert shown(page) == expected
+    assert count_text(page) == f"{len(expected)} van {len(cat.offers)} hulpvormen"
+
+
+def query_of(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def choose_gemeente(page, name: str) -> None:
+    field = page.get_by_label("Gemeente", exact=True)
+    field.fill(name)
+    field.press("Tab")  # leaving the field commits the choice
+
+
+# ---------------------------------------------------------------------------- gemeente
+
+
+def sample_gemeenten(cat) -> dict[str, str]:
+    """One gemeente named directly by an offer, one reached only through a region, one without local help."""
+    listed = sorted({c for o in cat.offers.values() for c in o.area.gemeenten})
+    via_region = sorted(
+        c for c in cat.gemeenten
+        if cat.local_offers(c) and not any(c in o.area.gemeenten for o in cat.offers.values())
+    )
+    without = sorted(c for c in cat.gemeenten if not cat.local_offers(c))
+    assert listed and via_region and without
+    return {"genoemd": listed[0], "via regio": via_region[0], "geen lokaal aanbod": without[0]}
+
+
+@pytest.mark.parametrize("kind", ["genoemd", "via regio", "geen lokaal aanbod"])
+def test_gemeente_typed_by_name_lists_national_and_local_help(page, site_url, cat, kind):
+    code = sample_gemeenten(cat)[kind]
+    gemeente = cat.gemeenten[code]
+    open_finder(page, site_url)
+    choose_gemeente(page, gemeente.name)
+    expected = in_gemeente(cat, code)
+    assert_result(page, cat, expected)
+    assert {o.id for o in cat.national_offers} <= expected
+    assert query_of(page) == {"gemeente": [code]}
+    chip = page.get_by_role("button", name=f"Filter verwijderen: {gemeente.name}")
+    assert chip.is_visible()
+    kaart = page.get_by_role("link", name=f"sociale kaart van {gemeente.name}").first
+    assert kaart.is_visible()
+    kaart.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/gemeenten/{cat.gemeente_slugs[code]}/")
+    assert page.locator("h1").inner_text() == f"Hulp bij scheiding in {gemeente.name}"
+
+
+def test_gemeente_names_people_use_and_unknown_names(page, site_url, cat):
+    open_finder(page, site_url)
+    choose_gemeente(page, "den haag")  # not the CBS name, still found
+    assert_result(page, cat, in_gemeente(cat, "GM0518"))
+    assert page.get_by_role("button", name="Filter verwijderen: 's-Gravenhage").is_visible()
+    choose_gemeente(page, "Hengelo")  # CBS: "Hengelo (O.)"
+    hengelo = next(c for c, g in cat.gemeenten.items() if g.name == "Hengelo (O.)")
+    assert_result(page, cat, in_gemeente(cat, hengelo))
+    choose_gemeente(page, "Atlantis")
+    assert_result(page, cat, everything(cat))
+    field = page.get_by_label("Gemeente", exact=True)
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "Atlantis" in page.locator("#wz-f-gemeente-hint").inner_text()
+
+
+def test_every_gemeente_can_be_picked_from_the_list(page, site_url, cat):
+    open_finder(page, site_url)
+    options = page.eval_on_selector_all("#wz-f-gemeenten option", "os => os.map(o => [o.value, o.dataset.code])")
+    names = {code: name for name, code in options if name == cat.gemeenten[code].name}
+    assert names == {code: g.name for code, g in cat.gemeenten.items()}
+    assert len(names) == 342
+
+
+# ---------------------------------------------------------------------------- age, facets, text
+
+
+@pytest.mark.parametrize("age", [0, 5, 9, 13, 17, 24])
+def test_age_of_the_child(page, site_url, cat, age):
+    open_finder(page, site_url)
+    field = page.get_by_label("Leeftijd van je kind")
+    field.fill(str(age))
+    field.press("Enter")
+    assert_result(page, cat, for_age(cat, age))
+    assert query_of(page) == {"leeftijd": [str(age)]}
+    assert page.get_by_role("button", name=f"Filter verwijderen: {age} jaar").is_visible()
+
+
+def facet_options(page) -> list[tuple[str, str, str]]:
+    """(legend, option label, value) of every checkbox, as the page shows them."""
+    return page.eval_on_selector_all(
+        "fieldset",
+        """fs => fs.flatMap(f => Array.from(f.querySelectorAll('input[type=checkbox]')).map(b =>
+            [f.querySelector('legend').textContent.trim(), b.closest('label').textContent.trim(), b.value]))""",
+    )
+
+
+def test_every_filter_option_lists_exactly_the_matching_offers(page, site_url, cat):
+    open_finder(page, site_url)
+    page.get_by_text("Meer filters").click()
+    options = facet_options(page)
+    assert {legend for legend, _, _ in options} == set(FACETS)
+    tier_labels = {t.id: t.label for t in cat.tiers.values()}
+    for legend, (labels, values_of) in FACETS.items():
+        labels = labels or tier_labels
+        in_data = {v for o in cat.offers.values() for v in values_of(o)}
+        shown_options = {labels_value for lg, _, labels_value in options if lg == legend}
+        assert shown_options == in_data, f"{legend}: opties horen precies de waarden in de gegevens te zijn"
+    for legend, label, value in options:
+        labels, values_of = FACETS[legend]
+        assert label == (labels or tier_labels)[value]
+        box = page.get_by_role("group", name=legend).get_by_role("checkbox", name=label, exact=True)
+        box.check()
+        expected = {o.id for o in cat.offers.values() if value in values_of(o)}
+        assert_result(page, cat, expected)
+        assert list(query_of(page).values()) == [[value]]
+        box.uncheck()
+        assert_result(page, cat, everything(cat))
+
+
+def test_choices_within_a_filter_add_up_and_filters_combine(page, site_url, cat):
+    open_finder(page, site_url)
+    audiences = page.get_by_role("group", name="Voor wie")
+    audiences.get_by_role("checkbox", name="Ouders").check()
+    audiences.get_by_role("checkbox", name=m.AUDIENCE_LABELS["professionals"]).check()
+    either = {o.id for o in cat.offers.values() if {"ouders", "professionals"} & set(o.audiences)}
+    assert_result(page, cat, either)
+    lightest = min(cat.tiers.values(), key=lambda t: t.level)
+    page.get_by_role("group", name="Zwaarte van de hulp").get_by_role("checkbox", name=lightest.label).check()
+    age = 9
+    page.get_by_label("Leeftijd van je kind").fill(str(age))
+    expected = {o.id for o in cat.offers.values() if o.id in either and lightest.id in o.tiers} & for_age(cat, age)
+    assert_result(page, cat, expected)
+
+
+def test_free_text_matches_name_and_summary(page, site_url, cat):
+    label_text = fold(" ".join(
+        [*m.AUDIENCE_LABELS.values(), *m.COSTS_LABELS.values(), *m.EVIDENCE_LABELS.values(), "Voor Leeftijd kind tot jaar Landelijk In een deel van Nederland"]
+    ))
+
+    def expected(query: str) -> set[str]:
+        words = fold(query).split()
+        return {
+            o.id for o in cat.offers.values()
+            if all(w in fold(o.name + " " + o.summary) for w in words)
+        }
+
+    open_finder(page, site_url)
+    field = page.get_by_label("Zoekwoord")
+    for query in ["KIES", "mediator", "Rechter", "Villa Pinedo", "pinedo buddy", "kinderbescherming"]:
+        assert not any(w in label_text for w in fold(query).split()), query
+        field.fill(query)
+        assert expected(query), query
+        assert_result(page, cat, expected(query))
+    field.fill("")
+    assert_result(page, cat, everything(cat))
+
+
+# ---------------------------------------------------------------------------- chips, empty state, live region
+
+
+def test_chips_remove_their_filter_and_no_results_offers_a_way_out(page, site_url, cat):
+    code = sample_gemeenten(cat)["genoemd"]
+    name = cat.gemeenten[code].name
+    open_finder(page, site_url, f"?gemeente={code}&leeftijd=9&zoek=onvindbaarwoord")
+    assert_result(page, cat, set())
+    empty = page.locator("[data-wz-empty]")
+    assert empty.is_visible()
+    assert "Geen hulp gevonden" in empty.inner_text()
+    assert "minder filters" in empty.inner_text()
+    assert empty.get_by_role("link", name=f"sociale kaart van {name}").is_visible()
+    assert empty.get_by_role("link", name="al het hulpaanbod").is_visible()
+    page.get_by_role("button", name="Filter verwijderen: \u201convindbaarwoord\u201d").click()
+    assert_result(page, cat, in_gemeente(cat, code) & for_age(cat, 9))
+    assert not empty.is_visible()
+    page.get_by_role("button", name="Filter verwijderen: 9 jaar").click()
+    assert_result(page, cat, in_gemeente(cat, code))
+    assert page.get_by_label("Leeftijd van je kind").input_value() == ""
+    empty_button = page.get_by_role("button", name="Filter verwijderen: " + name)
+    empty_button.click()
+    assert_result(page, cat, everything(cat))
+    assert page.locator("[data-wz-chips] button").count() == 0
+    assert urlsplit(page.url).query == ""
+
+
+def test_clear_all_from_the_no_results_state(page, site_url, cat):
+    open_finder(page, site_url, "?zoek=onvindbaarwoord&kosten=betaald&trede=basis")
+    assert_result(page, cat, set())
+    page.locator("[data-wz-empty]").get_by_role("button", name="wis alle filters").click()
+    assert_result(page, cat, everything(cat))
+    assert page.evaluate("document.activeElement.id") == "wz-f-gemeente"
+
+
+def test_live_region_announces_the_count(page, site_url, cat):
+    open_finder(page, site_url)
+    live = page.locator("[aria-live=polite]")
+    assert live.count() == 1
+    assert live.inner_text() == f"{len(cat.offers)} van {len(cat.offers)} hulpvormen"
+    page.get_by_label("Leeftijd van je kind").fill("16")
+    assert live.inner_text() == f"{len(for_age(cat, 16))} van {len(cat.offers)} hulpvormen"
+
+
+# ---------------------------------------------------------------------------- URL and history
+
+
+def test_a_link_reproduces_the_view_and_back_restores_the_previous_one(page, site_url, cat):
+    code = sample_gemeenten(cat)["via regio"]
+    lightest = min(cat.tiers.values(), key=lambda t: t.level)
+    open_finder(page, site_url, f"?gemeente={code}&leeftijd=9&trede={lightest.id}")
+    first = {o for o in in_gemeente(cat, code) & for_age(cat, 9) if lightest.id in cat.offers[o].tiers}
+    assert_result(page, cat, first)
+    assert page.get_by_label("Gemeente", exact=True).input_value() == cat.gemeenten[code].name
+    assert page.get_by_label("Leeftijd van je kind").input_value() == "9"
+    tier_box = page.get_by_role("group", name="Zwaarte van de hulp").get_by_role("checkbox", name=lightest.label)
+    assert tier_box.is_checked()
+    first_url = page.url
+
+    page.get_by_role("group", name="Voor wie").get_by_role("checkbox", name="Ouders").check()
+    second = {o for o in first if "ouders" in cat.offers[o].audiences}
+    assert_result(page, cat, second)
+    assert query_of(page)["voor"] == ["ouders"]
+
+    page.go_back()
+    assert page.url == first_url
+    assert_result(page, cat, first)
+    assert not page.get_by_role("group", name="Voor wie").get_by_role("checkbox", name="Ouders").is_checked()
+    page.go_forward()
+    assert_result(page, cat, second)
+
+    # The same address in a fresh tab gives the same view.
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
+    assert shown(other) == second
+    other.close()
+
+
+def test_typing_replaces_the_history_entry_and_a_finished_search_adds_one(page, site_url, cat):
+    open_finder(page, site_url)
+    start_length = page.evaluate("history.length")
+    field = page.get_by_label("Zoekwoord")
+    field.press_sequentially("mediator", delay=20)
+    assert page.evaluate("history.length") == start_length, "elke toetsaanslag een eigen stap terug is onhandig"
+    assert query_of(page) == {"zoek": ["mediator"]}
+    field.press("Enter")
+    assert page.evaluate("history.length") == start_length + 1
+    filtered = shown(page)
+    assert filtered and filtered != everything(cat)
+    page.go_back()
+    assert urlsplit(page.url).query == ""
+    assert_result(page, cat, everything(cat))
+    assert field.input_value() == ""
+    page.go_forward()
+    assert shown(page) == filtered
+    assert field.input_value() == "mediator"
+
+
+# ---------------------------------------------------------------------------- without JavaScript
+
+
+def test_without_javascript_every_offer_is_listed(browser, site_url, cat):
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else foreign.append(r.url))
+    try:
+        page.goto(site_url + FINDER)
+        cards = page.locator(CARDS)
+        assert cards.count() == len(cat.offers)
+        assert shown(page) == everything(cat)
+        for offer in cat.offers.values():
+            link = page.locator(CARDS).get_by_role("link", name=offer.name, exact=True)
+            assert link.count() == 1, offer.name
+            link.scroll_into_view_if_needed()  # cards far down are rendered when they come into view
+            assert link.is_visible(), offer.name
+        assert not page.locator("form.wz-finder__form").is_visible(), "filters zonder JavaScript zouden niets doen"
+        assert page.get_by_role("link", name="lijst van alle gemeenten").is_visible()
+        assert not foreign
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------------------- keyboard only
+
+
+def tab_to(page, predicate: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"met Tab niet bereikt: {predicate}")
+
+
+def test_filters_work_with_the_keyboard_alone(page, site_url, cat):
+    code = sample_gemeenten(cat)["genoemd"]
+    name = cat.gemeenten[code].name
+    open_finder(page, site_url)
+    tab_to(page, "el.id === 'wz-f-gemeente'")
+    page.keyboard.type(name)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "wz-f-leeftijd"
+    page.keyboard.type("9")
+    tab_to(page, "el.type === 'checkbox' && el.closest('label').textContent.trim() === 'Ouders'")
+    page.keyboard.press("Space")
+    expected = {o for o in in_gemeente(cat, code) & for_age(cat, 9) if "ouders" in cat.offers[o].audiences}
+    assert_result(page, cat, expected)
+
+    tab_to(page, "el.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    tab_to(page, "el.type === 'checkbox' && el.value === 'gratis'")
+    page.keyboard.press("Space")
+    expected = {o for o in expected if cat.offers[o].costs == "gratis"}
+    assert_result(page, cat, expected)
+
+    # The chips come after the form; removing one moves focus to the next chip.
+    tab_to(page, f"el.getAttribute('aria-label') === 'Filter verwijderen: {name}'")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Filter verwijderen: 9 jaar"
+    assert_result(page, cat, {o for o in for_age(cat, 9) if "ouders" in cat.offers[o].audiences and cat.offers[o].costs == "gratis"})
+
+
+# ---------------------------------------------------------------------------- the way in
+
+
+def test_home_to_gemeente_and_age_in_one_click(page, site_url, cat):
+    code = sample_gemeenten(cat)["via regio"]
+    page.goto(site_url)
+    page.locator(".md-content").get_by_role("link", name=re.compile("Hulp zoeken")).first.click()  # click 1
+    page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
+    choose_gemeente(page, cat.gemeenten[code].name)
+    page.get_by_label("Leeftijd van je kind").fill("7")
+    assert_result(page, cat, in_gemeente(cat, code) & for_age(cat, 7))
+
+
+def test_gemeente_page_leads_to_the_finder_for_that_gemeente(page, site_url, cat):
+    code = sample_gemeenten(cat)["via regio"]
+    name = cat.gemeenten[code].name
+    page.goto(site_url + f"gemeenten/{cat.gemeente_slugs[code]}/")
+    page.get_by_role("link", name=f"Zoek hulp in {name}").click()
+    page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
+    assert_result(page, cat, in_gemeente(cat, code))
+    assert page.get_by_label("Gemeente", exact=True).input_value() == name

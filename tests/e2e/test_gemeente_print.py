@@ -1,0 +1,150 @@
+"""The sociale kaart of a gemeente in real Chromium: what it shows on screen, and that printing it
+gives a clean A4 handout (no navigation, addresses readable on paper, print date and review range)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from wijzer.catalogue import load_catalogue
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+SCREEN_ONLY = [".md-header", ".md-banner", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-content__button", "button[data-wz-print]"]
+
+
+@pytest.fixture(scope="module")
+def cat():
+    result = load_catalogue(ROOT / "data")
+    assert result.catalogue is not None, result.errors
+    return result.catalogue
+
+
+def nl_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def seed_gemeenten(cat) -> list[str]:
+    """The gemeenten of the seed regions: those with an entry point in the data."""
+    codes = sorted(c for c, g in cat.gemeenten.items() if g.entry_point)
+    assert len(codes) >= 70
+    return codes
+
+
+def url_of(cat, site_url: str, code: str) -> str:
+    return f"{site_url}gemeenten/{cat.gemeente_slugs[code]}/"
+
+
+def in_area(cat, area, code: str) -> bool:
+    if area.national:
+        return False
+    codes = set(area.gemeenten)
+    for region_id in area.regions:
+        codes |= set(cat.regions[region_id].gemeenten)
+    return code in codes
+
+
+def review_range(cat, code: str) -> tuple[dt.date, dt.date]:
+    shown = [o for o in cat.offers.values() if o.area.national or in_area(cat, o.area, code)]
+    shown += [o for o in cat.organisations.values() if o.area.national or in_area(cat, o.area, code)]
+    entry = cat.gemeenten[code].entry_point
+    if entry:
+        shown.append(cat.organisations[entry])
+    dates = [x.reviewed for x in shown]
+    return min(dates), max(dates)
+
+
+def busiest(cat) -> str:
+    return max(seed_gemeenten(cat), key=lambda c: sum(in_area(cat, o.area, c) for o in [*cat.offers.values(), *cat.organisations.values()]))
+
+
+def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat):
+    code = busiest(cat)
+    gemeente = cat.gemeenten[code]
+    page.goto(url_of(cat, site_url, code))
+    content = page.locator(".md-content")
+    assert content.locator("h1").inner_text() == f"Hulp bij scheiding in {gemeente.name}"
+    entry = cat.organisations[gemeente.entry_point]
+    start = content.locator("#hier-begin-je + p + .wz-contact")
+    assert start.get_by_role("link", name=entry.name).is_visible()
+    # Tiers light to heavy, local help first, then national help.
+    labels = {t.label: t.level for t in cat.tiers.values()}
+    headings = content.locator("h2, h3").all_inner_texts()
+    national_at = headings.index("Landelijke hulp")
+    local = [labels[h] for h in headings[:national_at] if h in labels]
+    national = [labels[h] for h in headings[national_at:] if h in labels]
+    assert local and local == sorted(local)
+    assert national == sorted(national)
+    local_offers = {o.name for o in cat.offers.values() if in_area(cat, o.area, code)}
+    national_offers = {o.name for o in cat.offers.values() if o.area.national}
+    cards = content.locator(".wz-offer .wz-card__title").all_inner_texts()
+    assert set(cards) == local_offers | national_offers
+    for island in ("voorveld", "hulpverlening", "recht"):
+        assert content.locator(f"#eiland-{island}").is_visible()
+    assert content.locator(".wz-contact a[href^='tel:']").count() > 0
+    # A page for 342 gemeenten: keep it light.
+    assert page.evaluate("document.querySelectorAll('*').length") < 1500
+    assert page.locator(".md-header").is_visible()
+    assert not page.locator(".wz-print-meta").is_visible()
+
+
+def test_printed_sociale_kaart_is_a_clean_a4_handout(page, site_url, cat):
+    code = busiest(cat)
+    page.goto(url_of(cat, site_url, code))
+    page.emulate_media(media="print")
+    for selector in SCREEN_ONLY:
+        assert not page.locator(selector).first.is_visible(), f"{selector} hoort niet op papier"
+    assert page.locator("h1").is_visible()
+    meta = page.locator(".wz-print-meta")
+    assert meta.is_visible()
+    oldest, newest = review_range(cat, code)
+    text = " ".join(meta.inner_text().split())
+    assert f"Gegevens gecontroleerd tussen {nl_date(oldest)} en {nl_date(newest)}." in text
+    assert f"Afgedrukt op {nl_date(dt.date.today())}" in text
+    assert url_of(cat, site_url, code) in text
+
+    # On paper every web address must be readable: in the link text, or printed after the link.
+    links = page.eval_on_selector_all(
+        ".md-content a[href^='http']",
+        "as => as.filter(a => a.getClientRects().length).map(a => [a.href, a.textContent.trim(), getComputedStyle(a, '::after').content])",
+    )
+    assert links
+    for href, label, after in links:
+        bare = re.sub(r"^https?://(www\.)?", "", href).rstrip("/")
+        assert href in after or label == bare, (href, label, after)
+
+    pdf = page.pdf(prefer_css_page_size=True, print_background=False)
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert box and abs(float(box.group(1)) - 595.3) < 2 and abs(float(box.group(2)) - 841.9) < 2, "A4"
+
+
+def one_per_region(cat) -> list[str]:
+    """A seed gemeente from every region that has one (the same template serves them all)."""
+    picked: dict[str, str] = {}
+    for code in seed_gemeenten(cat):
+        for region in cat.regions_of.get(code, []):
+            picked.setdefault(region.id, code)
+    return sorted(set(picked.values()))
+
+
+def test_seed_region_gemeenten_print_without_navigation(page, site_url, cat):
+    page.emulate_media(media="print")
+    for code in one_per_region(cat):
+        page.goto(url_of(cat, site_url, code), wait_until="domcontentloaded")
+        state = page.evaluate(
+            """() => ({
+                header: document.querySelector('.md-header').getClientRects().length,
+                nav: document.querySelector('.md-sidebar--primary').getClientRects().length,
+                meta: document.querySelector('.wz-print-meta').getClientRects().length,
+                entry: document.querySelector('#hier-begin-je + p + .wz-contact .wz-card__title').textContent.trim(),
+            })"""
+        )
+        name = cat.gemeenten[code].name
+        assert state["header"] == 0 and state["nav"] == 0, name
+        assert state["meta"] > 0, name
+        assert state["entry"] == cat.organisations[cat.gemeenten[code].entry_point].name, name
