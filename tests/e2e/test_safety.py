@@ -1,0 +1,90 @@
+"""Safety: every page says where to get help now; pages about violence and the taxatie have a
+quick exit that leaves with one click or the Escape key and keeps the page out of the back
+history. The neutral site is answered by the test itself (no request leaves this machine)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NEUTRAL = "https://www.google.nl/"
+EVERY_KIND = ["", "ouders/", "kinderen/", "hulp-zoeken/", "gemeenten/zwolle/", "aanbod/kies/", "organisaties/de-kindertelefoon/",
+              "juridisch/ouderlijk-gezag/", "signaleren/", "404.html"]
+QUICK_EXIT = ["signaleren/", "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/"]
+
+
+@pytest.fixture
+def guarded(browser):
+    """A page whose visits to the neutral site are answered locally; any other outside request fails."""
+    context = browser.new_context(service_workers="block", locale="nl-NL")
+    outside: list[str] = []
+    context.route(NEUTRAL + "**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Neutraal</title>neutraal"))
+    page = context.new_page()
+    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", NEUTRAL, "data:", "about:")) else outside.append(r.url))
+    yield page
+    context.close()
+    assert not outside, outside
+
+
+@pytest.mark.parametrize("path", EVERY_KIND)
+def test_every_page_shows_where_to_get_help_now(page, site_url, path):
+    page.goto(site_url + path)
+    bar = page.locator(".wz-emergency")
+    assert bar.is_visible()
+    assert bar.get_by_role("link", name="bel 112").get_attribute("href") == "tel:112"
+    assert bar.get_by_role("link", name="0800-2000").get_attribute("href") == "tel:+318002000"
+    assert bar.get_by_role("link", name="0800-0432").get_attribute("href") == "tel:+318000432"
+
+
+@pytest.mark.parametrize("path", QUICK_EXIT)
+def test_quick_exit_click_leaves_without_a_trace_in_history(guarded, site_url, path):
+    page = guarded
+    page.goto(site_url)
+    page.goto(site_url + path)
+    button = page.get_by_role("link", name="Snel weg")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert page.url == site_url, "na 'Snel weg' mag Terug de pagina niet meer tonen"
+
+
+def test_escape_key_leaves_the_taxatie(guarded, site_url):
+    page = guarded
+    page.goto(site_url + "ouders/")
+    page.goto(site_url + "signaleren/")
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert page.url == site_url + "ouders/"
+
+
+def test_escape_closes_search_first(guarded, site_url):
+    page = guarded
+    page.goto(site_url + "signaleren/")
+    page.get_by_role("textbox", name="Zoeken").click()
+    page.keyboard.press("Escape")
+    assert page.url == site_url + "signaleren/"
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+
+
+def test_quick_exit_is_reachable_by_keyboard_first(guarded, site_url):
+    page = guarded
+    page.goto(site_url + "juridisch/beroepsgeheim-en-meldcode/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-wz-quick-exit')"):
+            break
+    else:
+        pytest.fail("'Snel weg' is niet met Tab te bereiken")
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL)
+
+
+def test_other_pages_have_no_quick_exit_and_escape_stays(page, site_url):
+    page.goto(site_url + "ouders/")
+    assert page.locator("[data-wz-quick-exit]").count() == 0
+    page.keyboard.press("Escape")
+    assert page.url == site_url + "ouders/"
