@@ -1,0 +1,91 @@
+"""Privacy by default: on every page type, with the search used, the browser asks nothing of
+any other host, gets no cookie and nothing is written to localStorage or sessionStorage."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = [
+    "",  # home
+    "ouders/",
+    "kinderen/",
+    "professionals/",
+    "professionals/voorveld/",
+    "hulp-zoeken/",  # the finder
+    "gemeenten/",
+    "gemeenten/zwolle/",
+    "aanbod/",
+    "aanbod/kies/",
+    "organisaties/",
+    "organisaties/veilig-thuis/",
+    "juridisch/",
+    "juridisch/ouderlijk-gezag/",
+    "routekaart/",
+    "signaleren/",  # the taxatie
+    "over/privacy/",
+    "bestaat-niet/",  # the test server's own 404 (the site's 404 page is visited in test_hosting)
+    "404.html",
+]
+
+# Every write to Web Storage is recorded before any page script runs.
+RECORD_STORAGE = """
+(() => {
+  const writes = [];
+  Object.defineProperty(window, "__wzStorageWrites", { value: writes });
+  for (const name of ["setItem", "removeItem", "clear"]) {
+    const original = Storage.prototype[name];
+    Storage.prototype[name] = function (...args) {
+      writes.push([this === window.localStorage ? "localStorage" : "sessionStorage", name, String(args[0])]);
+      return original.apply(this, args);
+    };
+  }
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def visit(browser, site_url):
+    """One fresh browser profile that visits every page type and uses the search; returns what it saw."""
+    context = browser.new_context(service_workers="block", locale="nl-NL")
+    context.add_init_script(RECORD_STORAGE)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    seen = {"requests": requests, "writes": [], "cookies": None, "storage": []}
+    for path in PAGE_TYPES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        seen["writes"] += page.evaluate("window.__wzStorageWrites")
+        seen["storage"].append(page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]"))
+    # use the search and follow a result, as a visitor would
+    page.goto(site_url + "ouders/")
+    box = page.get_by_role("textbox", name="Zoeken")
+    box.click()
+    box.fill("omgangsregeling")
+    box.press("End")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("networkidle")
+    seen["writes"] += page.evaluate("window.__wzStorageWrites")
+    seen["storage"].append(page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]"))
+    seen["cookies"] = context.cookies()
+    yield seen
+    context.close()
+
+
+def test_no_request_leaves_the_site(visit, site_url):
+    origin = site_url.split("/kennisplatform/")[0]
+    foreign = [u for u in visit["requests"] if not u.startswith((origin + "/", "data:", "blob:", "about:"))]
+    assert len(visit["requests"]) > len(PAGE_TYPES)  # the recorder saw the pages and their assets
+    assert not foreign, foreign
+
+
+def test_no_cookies(visit):
+    assert visit["cookies"] == []
+    assert all(cookie == "" for _, _, cookie in visit["storage"])
+
+
+def test_nothing_is_stored_in_the_browser(visit):
+    assert visit["writes"] == [], visit["writes"]
+    assert all(local == 0 and session == 0 for local, session, _ in visit["storage"])
