@@ -29,7 +29,7 @@ SOON_DAYS = 30
 PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(nl|org|com|net)|todo\.[a-z.]+)$")
 # [text](target) and <a href="target">: the two ways a link gets into a Markdown field
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=[\"']([^\"']+)[\"']")
-KIND_NAMES = {"offers": "aanbod", "organisations": "organisatie", "topics": "onderwerp", "tiers": "trede", "page": "pagina"}
+KIND_NAMES = {"offers": "aanbod", "organisations": "organisatie", "topics": "onderwerp", "tiers": "trede", "regions": "regio", "page": "pagina"}
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,10 @@ def _source_findings(cat: Catalogue) -> list[Finding]:
             file, line = _origin(cat, kind, key)
             note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.sources)
             found.append(Finding(kind, key, title, file, line, note, src_uri))
+    for key, region in cat.regions.items():
+        if not [url for url in region.sources if not _is_placeholder(url)]:
+            file, line = _origin(cat, "regions", key)
+            found.append(Finding("regions", key, region.name, file, line, "alleen een voorbeeld- of TODO-bron: " + ", ".join(region.sources)))
     return found
 
 

@@ -87,6 +87,8 @@ def _plant_problems(tmp_path: Path) -> tuple[Path, Path]:
     text = text.replace("    providers: [veilig-thuis]\n", "")
     text = text.replace("      - https://veiligthuis.nl\n", "      - https://TODO.example.nl/bron\n")
     offers.write_text(text, encoding="utf-8")
+    regions = data / "regions.yaml"
+    regions.write_text(re.sub(r"https://www\.cbs\.nl/\S+", "https://www.example.org/indeling", regions.read_text(encoding="utf-8")), encoding="utf-8")
     content = tmp_path / "content"
     (content / "over").mkdir(parents=True)
     (content / "index.md").write_text("---\nreviewed: 2026-10-01\n---\n\n# Welkom\n", encoding="utf-8")
@@ -109,7 +111,8 @@ def test_report_lists_each_planted_problem_with_file_and_line(tmp_path):
     assert table["Controle verlopen"] == 2
 
     assert "**Advieslijn** (aanbod `advieslijn`) — `data/offers.yaml:26` — alleen een voorbeeld- of TODO-bron: https://TODO.example.nl/bron" in section(out, "Zonder bron")
-    assert table["Zonder bron"] == 1
+    assert "**IJsselland** (regio `ijsselland`) — `data/regions.yaml:13` — alleen een voorbeeld- of TODO-bron: https://www.example.org/indeling" in section(out, "Zonder bron")
+    assert table["Zonder bron"] == 2
     assert "**Advieslijn** (aanbod `advieslijn`) — `data/offers.yaml:26` — geen providers" in section(out, "Aanbod zonder aanbieder")
     assert table["Aanbod zonder aanbieder"] == 1
     assert section(out, "Pagina's zonder controledatum").count("\n- ") == 1
