@@ -8,9 +8,12 @@ no hashes). Two things make that possible:
   data block, an ``on…=`` event handler, a ``javascript:`` URL, an ``<iframe>``/``<object>``/
   ``<embed>``/``<base>``, a ``<meta http-equiv>``, or an inline ``style`` (blocked by the policy).
 - ``secure_page`` moves the theme's own inline scripts (Material's ``__md_scope``/``__md_get``
-  helpers and similar, which come from reviewed templates, never from content) into files under
-  ``assets/wijzer-inline/`` named by their SHA-256, and puts the policy in a ``<meta>`` as the
-  first thing after ``<meta charset>``. JSON data blocks (``<script type="application/json">``,
+  helpers and similar) into files under ``assets/wijzer-inline/`` named by their SHA-256, and
+  puts the policy in a ``<meta>`` as the first thing after ``<meta charset>``. Only a script that
+  one of the theme's templates wrote is moved: its text must match a ``<script>`` in a template
+  file (``{{ ... }}`` may stand for text that cannot leave a JavaScript string). Any other inline
+  script, or an event handler, ``javascript:`` URL or frame anywhere in the page (title, header,
+  navigation included), fails the build. JSON data blocks (``<script type="application/json">``,
   such as Material's ``__config``) are not executed and stay inline.
 
 Because nothing inline runs, the policy does not vary per page or per theme version, so hosts
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,6 +59,29 @@ _SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
 _SCRIPT_BLOCK = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+
+
+class UnsafePage(Exception):
+    """The page holds something that could run code; the message says what."""
+
+
+# What a template expression inside an inline script may expand to: nothing that ends a string.
+_EXPRESSION_VALUE = r"""[^"'`\\<>\n]*"""
+
+
+@lru_cache(maxsize=8)
+def template_scripts(theme_dirs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns for the inline scripts the theme's templates can write (from their source files)."""
+    patterns: set[str] = set()
+    for folder in theme_dirs:
+        for template in sorted(Path(folder).rglob("*.html")):
+            for match in _SCRIPT_BLOCK.finditer(template.read_text(encoding="utf-8", errors="replace")):
+                attrs = _attributes(match.group(1))
+                if "src" in attrs or not is_executable(attrs.get("type")) or "{%" in match.group(2):
+                    continue
+                parts = re.split(r"\{\{.*?\}\}", match.group(2), flags=re.DOTALL)
+                patterns.add(_EXPRESSION_VALUE.join(re.escape(part) for part in parts))
+    return tuple(re.compile(p, re.DOTALL) for p in sorted(patterns))
 
 
 def meta_policy() -> str:
@@ -112,11 +139,45 @@ def _attributes(text: str) -> dict[str, str]:
     return {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "") for m in _ATTR.finditer(text)}
 
 
-def secure_page(output: str, site_dir: str | Path, fallback_prefix: str, *, meta: bool = True) -> str:
-    """Move inline scripts of the theme into files and add the policy as a ``<meta>``.
+class _PageScanner(HTMLParser):
+    """Anything in a whole page (after the theme's scripts moved out) that could run code."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "script" and "src" not in names and is_executable(names.get("type")):
+            self.found.append("een inline <script> die geen sjabloon van het thema schreef")
+        if tag in ("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"):
+            self.found.append(f"een <{tag}>-element")
+        for name, value in attrs:
+            url = re.sub(r"[\x00-\x20]", "", value or "")
+            if name.startswith("on"):
+                self.found.append(f"een event-handler {name}= op <{tag}>")
+            elif re.match(r"(javascript|vbscript):", url, re.IGNORECASE):
+                self.found.append(f"een script-link in {name}= op <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def check_page(output: str) -> list[str]:
+    scanner = _PageScanner()
+    scanner.feed(output)
+    scanner.close()
+    return list(dict.fromkeys(scanner.found))
+
+
+def secure_page(
+    output: str, site_dir: str | Path, fallback_prefix: str, theme_dirs: tuple[str, ...], *, meta: bool = True
+) -> str:
+    """Move the theme's inline scripts into files, check the whole page, add the policy as a ``<meta>``.
 
     ``fallback_prefix`` is the relative path from this page to the site root; normally the prefix
-    is taken from the theme's own script links, so it matches however the theme links assets."""
+    is taken from the theme's own script links, so it matches however the theme links assets.
+    Raises ``UnsafePage`` when anything else in the page could run code."""
+    known = template_scripts(theme_dirs)
     bundle = re.search(r'<script\s+src="([^"]*?)assets/javascripts/bundle\.', output)
     prefix = bundle.group(1) if bundle else fallback_prefix
 
@@ -125,6 +186,8 @@ def secure_page(output: str, site_dir: str | Path, fallback_prefix: str, *, meta
         body = match.group(2)
         if "src" in attrs or not is_executable(attrs.get("type")):
             return match.group(0)
+        if not any(pattern.fullmatch(body) for pattern in known):
+            return match.group(0)  # not the theme's: check_page below refuses it
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:20]
         target = Path(site_dir, INLINE_DIR, f"{digest}.js")
         if not target.exists():
@@ -134,6 +197,9 @@ def secure_page(output: str, site_dir: str | Path, fallback_prefix: str, *, meta
         return f'<script src="{prefix}{INLINE_DIR}/{digest}.js"{keep}></script>'
 
     output = _SCRIPT_BLOCK.sub(externalise, output)
+    found = check_page(output)
+    if found:
+        raise UnsafePage("; ".join(found))
     if not meta:
         return output
     tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy()}">'

@@ -24,6 +24,8 @@ BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200
 
 
 _SPACE = re.compile(r"\s")
+# Characters RFC 3986 does not allow in a URL; a browser would encode them, an attacker would not.
+_NOT_IN_URL = re.compile(r'["<>\\^`{|}]')
 _HIDDEN = re.compile(
     "[" + "".join(sorted(BIDI_CONTROLS)) + "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
 )
@@ -84,6 +86,12 @@ def check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https":
         raise ValueError(f"{value!r} is geen https-webadres; begin met https://")
+    odd = _NOT_IN_URL.search(value)
+    if odd:
+        raise ValueError(
+            f"{value!r} bevat het teken {odd.group()!r}, dat niet in een webadres hoort; "
+            "kopieer het adres uit de adresbalk van de browser"
+        )
     if "@" in parts.netloc:
         raise ValueError(f"{value!r} bevat '@' vóór de domeinnaam; dat is een bekende truc om te misleiden")
     host = parts.hostname or ""

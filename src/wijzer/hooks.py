@@ -76,6 +76,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return _report_markdown(page)
     gen = _generated(page)
     if gen is None:
+        # Material prints a page's front-matter title and description unescaped (in <title>, the
+        # header and <meta name="description">): a quote or '<' there would break the page.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key], quote=True)
         return markdown
     # Material prints page titles unescaped in places; give it text that is already escaped.
     page.meta["title"] = html.escape(gen.title, quote=True)
@@ -139,16 +144,30 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
             f"{page.file.src_uri}: de inhoud bevat {'; '.join(found)}. Dat mag niet: de site voert alleen "
             "eigen scripts uit (Content-Security-Policy, zie docs/security.md)."
         )
+    from wijzer.render import external_rel
+
     prefix = "../" * page.file.dest_uri.count("/")
-    return csp.secure_page(output, config.site_dir, prefix, meta=not _state.get("serving"))
+    return _secure(external_rel(output), config, prefix, page.file.src_uri)
+
+
+def _secure(output: str, config: Any, prefix: str, name: str) -> str:
+    from wijzer import csp
+
+    try:
+        return csp.secure_page(
+            output, config.site_dir, prefix, tuple(config.theme.dirs), meta=not _state.get("serving")
+        )
+    except csp.UnsafePage as exc:
+        raise PluginError(
+            f"{name}: de pagina bevat {exc}. Dat mag niet: de site voert alleen eigen scripts uit "
+            "(Content-Security-Policy, zie docs/security.md)."
+        ) from exc
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    from wijzer import csp
-
     if not template_name.endswith(".html"):  # sitemap.xml
         return output_content
-    return csp.secure_page(output_content, config.site_dir, "", meta=not _state.get("serving"))
+    return _secure(output_content, config, "", template_name)
 
 
 def on_post_build(config: Any) -> None:

@@ -10,6 +10,7 @@ Data text is never a template. It reaches HTML in exactly two ways:
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ _MD_SPECIAL = {
     "`": "&#96;", "!": "&#33;", "#": "&#35;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
     "\\": "&#92;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;", "+": "&#43;",
 }
+_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+
+
 def markdown_html(source: str) -> Markup:
     """Render an editor's Markdown field to HTML that can only contain allowed, inert markup."""
     rendered = md.markdown(source, extensions=["sane_lists"], output_format="html")
@@ -51,17 +55,34 @@ def escape_text_nodes(fragment: str) -> str:
 
     For HTML that will sit inside a hand-written Markdown page (macro output): whatever the
     data says, Markdown cannot turn it into a link, emphasis or anything else."""
-    out: list[str] = []
-    in_tag = False
-    for ch in fragment:
-        if ch == "<":
-            in_tag = True
-        elif ch == ">":
-            in_tag = False
-            out.append(ch)
-            continue
-        out.append(ch if in_tag else _MD_SPECIAL.get(ch, ch))
-    return "".join(out)
+    # tags and character references stay as they are ('&#39;' must not become '&&#35;39;')
+    parts = _TAG_OR_ENTITY.split(fragment)
+    return "".join(
+        part if i % 2 else "".join(_MD_SPECIAL.get(ch, ch) for ch in part) for i, part in enumerate(parts)
+    )
+
+
+_EXTERNAL_LINK = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*["']?https?://[^>]*>""", re.IGNORECASE)
+_REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def external_rel(html: str) -> str:
+    """Every link to another site gets rel="noopener noreferrer", also in hand-written Markdown.
+
+    The other site cannot reach back into this page, and does not learn which page (about
+    divorce, violence, ...) the visitor came from."""
+
+    def fix(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        rel = _REL.search(tag)
+        if rel is None:
+            end = -2 if tag.endswith("/>") else -1
+            return f'{tag[:end].rstrip()} rel="noopener noreferrer"{tag[end:]}'
+        words = (rel.group(1) if rel.group(1) is not None else rel.group(2)).split()
+        words += [w for w in ("noopener", "noreferrer") if w not in words]
+        return f'{tag[: rel.start()]}rel="{" ".join(words)}"{tag[rel.end() :]}'
+
+    return _EXTERNAL_LINK.sub(fix, html)
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
