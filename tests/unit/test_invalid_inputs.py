@@ -20,8 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from wijzer import models as m
+from wijzer.catalogue import extensions
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+# the core files and the optional extension files (added next to the valid set when targeted)
+DATA_FILES = {*m.DATA_FILES, *(name for name, _, _ in extensions())}
 
 
 def headers(path: Path) -> tuple[str, str]:
@@ -49,7 +54,7 @@ def test_there_is_a_fixture_per_failure_mode():
     assert len(INVALID) >= 30
     for path in INVALID:
         target, expect = headers(path)
-        assert (FIXTURES / "valid" / target).is_file(), f"{path.name}: '# target: {target}' is geen bestand in valid/"
+        assert target in DATA_FILES, f"{path.name}: '# target: {target}' is geen databestand"
         assert expect.startswith(f"data/{target}:"), f"{path.name}: '# expect:' moet met data/{target}: beginnen"
 
 
