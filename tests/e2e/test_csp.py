@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.csp import meta_policy
+from wijzer.csp import header_policy, meta_policy
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +111,16 @@ def test_injected_markup_cannot_run(watched, site_url):
     blocked = watched.evaluate("window.__csp")
     assert sum("script-src" in v for v in blocked) >= 3, blocked
     watched.csp_console.clear()  # the expected violations above are not a failure of the site
+
+
+def test_docs_and_host_configs_state_the_same_policy():
+    """The header text for hosts (docs/security.md and every deploy/ config that sets a CSP) is the policy of the build."""
+    root = Path(__file__).resolve().parents[2]
+    assert f"Content-Security-Policy: {header_policy()}" in (root / "docs" / "security.md").read_text(encoding="utf-8")
+    assert meta_policy() in (root / "docs" / "security.md").read_text(encoding="utf-8")
+    deploy = root / "deploy"
+    configs = [p for p in deploy.rglob("*") if p.is_file()] if deploy.is_dir() else []
+    for config in configs:
+        text = config.read_text(encoding="utf-8", errors="replace")
+        if "Content-Security-Policy" in text:
+            assert header_policy() in text, f"{config.relative_to(root)} wijkt af van csp.header_policy()"
