@@ -44,8 +44,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
+    from mkdocs.config import load_config
 
-    serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, strict=False)
+    from wijzer.hooks import data_dir
+
+    # dirty: after the first build only changed pages are rebuilt (see wijzer.hooks._mark_unchanged)
+    data = str(data_dir(load_config(args.config)))
+    serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", watch=[data], strict=False)
     return 0
 
 

@@ -25,7 +25,7 @@ from wijzer.report import REPORT_URI
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
-_state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}}
+_state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}, "built": set()}
 # Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
 QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
 QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
@@ -63,8 +63,34 @@ def on_files(files: Files, config: Any) -> Files:
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content=""))
     _state["pages"] = pages
-    _state["titles"] = {}
+    _state["built"] = set()
+    if _state.get("dirty"):
+        _mark_unchanged(files, pages, cat, config)
+    else:
+        _state["titles"] = {}
     return files
+
+
+def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogue, config: Any) -> None:
+    """`wijzer serve` rebuilds only what changed: a generated page whose HTML is the same as in
+    the previous build is skipped; hand-written pages are rebuilt when the data changed (their
+    macros show data)."""
+    import hashlib
+
+    overrides = str(Path(config.config_file_path).parent / "overrides")
+    bodies = {uri: render_page(cat, gen, directory_urls=config.use_directory_urls, overrides=overrides) for uri, gen in pages.items()}
+    hashes = {uri: hashlib.sha256(body.encode()).digest() for uri, body in bodies.items()}
+    previous = _state.get("hashes")
+    data_changed = previous is not None and cat is not _state.get("previous_catalogue")
+    _state.update(bodies=bodies, hashes=hashes, previous_catalogue=cat)
+    if previous is None:
+        return
+    for file in files.documentation_pages():
+        if file.src_uri in pages:
+            if previous.get(file.src_uri) == hashes[file.src_uri]:
+                file.is_modified = lambda: False  # type: ignore[method-assign]
+        elif data_changed:
+            file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def _generated(page: Any) -> GeneratedPage | None:
@@ -97,6 +123,8 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     gen = _generated(page)
     if gen is None:
         return content
+    if gen.src_uri in _state.get("bodies", {}):
+        return _state["bodies"][gen.src_uri]
     return render_page(
         _state["catalogue"],
         gen,
@@ -120,6 +148,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     from wijzer.search_index import section_titles
 
     _state["titles"].update(section_titles(page.url, page.toc))
+    _state["built"].add(page.url)
     gen = _generated(page)
     if gen is not None:
         base = config.extra.get("wijzer", {}).get("edit_data_base")
@@ -128,6 +157,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
     # `serve` injects an inline live-reload script into every page; the policy would block it.
     _state["serving"] = command == "serve"
 
@@ -181,10 +211,26 @@ def on_post_build(config: Any) -> None:
     if index_file.exists():
         from wijzer.search_index import rewrite_index_file, write_worker
 
+        if _state.get("dirty"):
+            _merge_search_index(index_file)
         write_worker(Path(config.site_dir))
         thesaurus = cat.extras.get("synonyms") if cat is not None else None
         raw, gzipped = rewrite_index_file(index_file, thesaurus, _state["titles"])
         log.info(f"Zoekindex: {raw / 1024:.0f} kB, met gzip {gzipped / 1024:.0f} kB")
+
+
+def _merge_search_index(index_file: Path) -> None:
+    """In a dirty rebuild Material indexes only the rebuilt pages: keep the other pages' entries."""
+    import json
+
+    fresh = json.loads(index_file.read_text(encoding="utf-8"))
+    previous = _state.get("search_index")
+    if previous is not None:
+        built = _state["built"]
+        kept = [doc for doc in previous["docs"] if doc["location"].split("#")[0] not in built]
+        fresh["docs"] = kept + fresh["docs"]
+        index_file.write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
+    _state["search_index"] = fresh
 
 
 # --------------------------------------------------------------------------- editors: report page and CMS

@@ -152,9 +152,9 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     gemeente = cat.gemeenten[code]
     entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
     local = cat.local_offers(code)
-    local_orgs = [o for o in cat.local_organisations(code) if o is not entry]
-    orgs = sorted(local_orgs, key=lambda o: o.name.lower()) + sorted(cat.national_organisations, key=lambda o: o.name.lower())
-    shown = [*local, *cat.national_offers, *orgs, *([entry] if entry else [])]
+    local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: o.name.lower())
+    national_orgs = sorted(cat.national_organisations, key=lambda o: o.name.lower())
+    shown = [*local, *cat.national_offers, *local_orgs, *national_orgs, *([entry] if entry else [])]
     dates = [x.reviewed for x in shown] or [dt.date.today()]
     ctx.update(
         gemeente=gemeente,
@@ -162,7 +162,10 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
         entry=entry,
         local_by_tier=_by_tier(cat, local),
         national_by_tier=_by_tier(cat, cat.national_offers),
-        orgs_by_island=[(island, [o for o in orgs if o.island == island]) for island in m.ISLAND_LABELS],
+        orgs_by_island=[
+            (island, [o for o in local_orgs if o.island == island], [o for o in national_orgs if o.island == island])
+            for island in m.ISLAND_LABELS
+        ],
         oldest=min(dates),
         newest=max(dates),
     )
