@@ -7,6 +7,7 @@ benchmark floor call the same functions.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -107,6 +108,36 @@ def _by_tier(cat: Catalogue, offers: list[m.Offer]) -> list[tuple[m.Tier, list[m
     return [(t, groups[t.id]) for t in cat.tier_order if t.id in groups]
 
 
+class Cards:
+    """Offer and contact cards rendered once per build and folder, not once per page.
+
+    The same card stands on many pages (a regional offer on every gemeente page of its region);
+    relative links from pages in one folder are identical, so one rendering serves them all."""
+
+    _cache: dict[tuple, Markup] = {}
+    _owner: object = None
+
+    def __init__(self, cat: Catalogue, env, link: Linker, uri: Uris) -> None:
+        if Cards._owner is not cat:
+            Cards._cache, Cards._owner = {}, cat
+        self.env, self.link, self.uri = env, link, uri
+        self.folder = posixpath.dirname(link.base)
+
+    def _render(self, kind: str, item, target: str, heading: str) -> Markup:
+        key = (kind, item.id, heading, self.folder, self.link.directory_urls, target == self.link.current)
+        if key not in self._cache:
+            macro = getattr(self.env.get_template("_parts.html").make_module({"link": self.link, "uri": self.uri,
+                            "labels": LABELS, "phone_href": phone_href}), f"{kind}_card")
+            self._cache[key] = Markup(macro(item, self.link, heading=heading))
+        return self._cache[key]
+
+    def offer(self, offer: m.Offer, heading: str = "h3") -> Markup:
+        return self._render("offer", offer, self.uri.offer(offer.id), heading)
+
+    def contact(self, org: m.Organisation, heading: str = "h3") -> Markup:
+        return self._render("contact", org, self.uri.organisation(org.id), heading)
+
+
 def context(cat: Catalogue, link: Linker) -> dict:
     return {"cat": cat, "link": link, "uri": Uris(cat), "labels": LABELS, "phone_href": phone_href, "tiers": cat.tier_order}
 
@@ -150,6 +181,7 @@ def render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = T
 
 def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     gemeente = cat.gemeenten[code]
+    ctx["cards"] = Cards(cat, env, ctx["link"], ctx["uri"])
     entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
     local = cat.local_offers(code)
     local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: o.name.lower())

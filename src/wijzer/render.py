@@ -102,6 +102,7 @@ class Linker:
 
     def __init__(self, current_src_uri: str, directory_urls: bool = True) -> None:
         self.directory_urls = directory_urls
+        self.current = current_src_uri
         url = page_url(current_src_uri, directory_urls)
         self.base = url.rstrip("/") if directory_urls else posixpath.dirname(url)
 

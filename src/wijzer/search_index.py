@@ -15,6 +15,7 @@ real one.
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
 import html
 import json
@@ -37,6 +38,12 @@ def tokens(text: str) -> list[str]:
     return [t for t in _SPLIT.split(normalise(plain)) if t]
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_tokens(term: str) -> tuple[str, ...]:
+    """Tokens of a thesaurus term: the same few hundred terms are tested against every section."""
+    return tuple(tokens(term))
+
+
 @dataclass(frozen=True)
 class _Words:
     """The words of one field: in order (for word groups) and sorted (for prefix look-ups)."""
@@ -55,7 +62,7 @@ class _Words:
 
     def contains(self, term: str) -> bool:
         """A term occurs if its words occur in a row; the last may run on ('regeling' in 'regelingen')."""
-        parts = tokens(term)
+        parts = _term_tokens(term)
         if not parts:
             return False
         if len(parts) == 1:
@@ -64,7 +71,7 @@ class _Words:
             return False
         n = len(parts)
         for i in range(len(self.order) - n + 1):
-            if self.order[i : i + n - 1] == parts[:-1] and self.order[i + n - 1].startswith(parts[-1]):
+            if self.order[i : i + n - 1] == list(parts[:-1]) and self.order[i + n - 1].startswith(parts[-1]):
                 return True
         return False
 
