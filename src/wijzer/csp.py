@@ -123,7 +123,9 @@ def _tags(text: str):
         attrs = []
         for a in _ATTR_PARSE.finditer(match.group(2)):
             value = next((g for g in a.groups()[1:] if g is not None), None)
-            attrs.append((a.group(1).lower(), html.unescape(value) if value is not None else None))
+            if value is not None and "&" in value:
+                value = html.unescape(value)
+            attrs.append((a.group(1).lower(), value))
         yield tag, attrs
         if tag in _RAW_END:
             end = _RAW_END[tag].search(text, pos)
@@ -163,12 +165,15 @@ def _page_findings(tag: str, attrs: list[tuple[str, str | None]]) -> list[str]:
     if tag in ("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"):
         found.append(f"een <{tag}>-element")
     for name, value in attrs:
-        url = re.sub(r"[\x00-\x20]", "", value or "")
         if name.startswith("on"):
             found.append(f"een event-handler {name}= op <{tag}>")
-        elif re.match(r"(javascript|vbscript):", url, re.IGNORECASE):
+        elif value and ":" in value and _PAGE_SCRIPT_URL.match(_URL_IGNORED.sub("", value)):
             found.append(f"een script-link in {name}= op <{tag}>")
     return found
+
+
+_URL_IGNORED = re.compile(r"[\x00-\x20]")
+_PAGE_SCRIPT_URL = re.compile(r"(javascript|vbscript):", re.IGNORECASE)
 
 
 def check_content(content: str) -> list[str]:
