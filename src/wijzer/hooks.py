@@ -125,12 +125,20 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         return content
     if gen.src_uri in _state.get("bodies", {}):
         return _state["bodies"][gen.src_uri]
-    return render_page(
+    out = render_page(
         _state["catalogue"],
         gen,
         directory_urls=config.use_directory_urls,
         overrides=str(Path(config.config_file_path).parent / "overrides"),
     )
+    # MkDocs found no headings in the (empty) Markdown: give Material a TOC for the skip link.
+    from mkdocs.structure.toc import get_toc
+
+    from wijzer.toc import toc_tokens, with_title_id
+
+    out = with_title_id(out)
+    page.toc = get_toc(toc_tokens(out))
+    return out
 
 
 def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:

@@ -1,0 +1,102 @@
+"""Accessibility (WCAG 2.1 AA): axe-core in Chromium reports zero violations on every page type,
+also with the search open and on a phone-sized screen; the search works by keyboard alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from test_hosting import root_url  # noqa: F401 - fixture: the site at a domain root with its 404 page
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "",
+    "ouders": "ouders/",
+    "kinderen": "kinderen/",
+    "professionals": "professionals/",
+    "professionals-eiland": "professionals/recht/",
+    "finder": "hulp-zoeken/",
+    "gemeente": "gemeenten/zwolle/",
+    "offer": "aanbod/kies/",
+    "organisation": "organisaties/veilig-thuis/",
+    "legal-topic": "juridisch/ouderlijk-gezag/",
+    "overview-aanbod": "aanbod/",
+    "overview-organisaties": "organisaties/",
+    "overview-gemeenten": "gemeenten/",
+    "overview-juridisch": "juridisch/",
+    "routekaart": "routekaart/",
+    "signaleren": "signaleren/",
+    "over": "over/toegankelijkheid/",
+}
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    result = AXE.run(page, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {len(v['nodes'])}x, bijvoorbeeld {v['nodes'][0]['target']}: {v['help']}"
+        for v in result.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_has_no_axe_violations(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["", "gemeenten/zwolle/", "signaleren/"], ids=["home", "gemeente", "signaleren"])
+def test_phone_sized_screen_has_no_axe_violations(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    try:
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
+def test_404_page_has_no_axe_violations(page, root_url):  # noqa: F811
+    page.goto(root_url + "bestaat/niet/")
+    assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert violations(page) == []
+
+
+def test_open_search_with_results_has_no_axe_violations(page, site_url):
+    page.goto(site_url + "ouders/")
+    box = page.get_by_role("textbox", name="Zoeken")
+    box.click()
+    box.fill("ouderschapsplan")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert violations(page) == []
+
+
+def test_search_by_keyboard_alone(page, site_url):
+    page.goto(site_url + "kinderen/")
+    for _ in range(30):  # Tab from the top of the page until the search field has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+            break
+    else:
+        pytest.fail("het zoekveld is niet met Tab te bereiken")
+    page.keyboard.type("kindertelefoon")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"kindertelefoon"))
+    assert "Kindertelefoon" in page.locator("h1").inner_text()
+
+
+def test_skip_link_goes_to_the_content(page, site_url):
+    page.goto(site_url + "aanbod/kies/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text().strip() == "Ga naar inhoud"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#kies-kinderen-in-een-scheiding")  # the page title of a generated page
+    assert page.evaluate("document.documentElement.lang") == "nl"
