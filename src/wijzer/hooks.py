@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import os
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from wijzer.catalogue import Catalogue, load_cached
 from wijzer.pages import GeneratedPage, generated_pages, render_page
 from wijzer.problems import report
+from wijzer.render import nl_date
 from wijzer.report import REPORT_URI
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
@@ -107,6 +109,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key], quote=True)
+        if isinstance(page.meta.get("reviewed"), dt.date):  # "Laatst gecontroleerd" in Dutch
+            page.meta["reviewed_label"] = nl_date(page.meta["reviewed"])
         return markdown
     # Material prints page titles unescaped in places; give it text that is already escaped.
     page.meta["title"] = html.escape(gen.title, quote=True)
