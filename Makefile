@@ -35,6 +35,11 @@ $(TESTDEPS): $(RUNTIME) requirements-test.lock
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# Java for the Nu Html Checker (vnu-jar) in tests/e2e/test_html_valid.py.
+/usr/bin/java:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+
 $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -60,7 +65,7 @@ lint: $(TESTDEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
 
-test: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
+test: $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)

@@ -194,6 +194,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def _secure(output: str, config: Any, prefix: str, name: str) -> str:
     from wijzer import csp
+    from wijzer.html_fixes import fix_theme_html
+
+    output = fix_theme_html(output)  # Nu Html Checker: Material's few invalid attributes
 
     try:
         return csp.secure_page(
