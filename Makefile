@@ -9,12 +9,13 @@ NODE_DEPS := node_modules/.installed
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: site serve test validate lint schema bench report clean help
+.PHONY: site serve test validate lint schema bench report clean help offline
 
 help:
 	@echo "make site   - installeer, controleer de gegevens en bouw site/"
 	@echo "make serve  - live voorbeeld op http://127.0.0.1:8000/"
 	@echo "make test   - installeer testgereedschap (ook Chromium) en draai alle tests"
+	@echo "make offline - bouw de offline versie: build/wijzer-offline.zip (openen vanaf schijf, zoeken werkt)"
 	@echo "make bench  - meet bouwtijd, geheugen en grootte (docs/benchmarks.md)"
 	@echo "make report - inhoudsrapport voor de redactie (Markdown)"
 
@@ -54,6 +55,10 @@ site: $(RUNTIME) $(NODE_DEPS)
 
 serve: $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/wijzer serve
+
+# The downloadable offline site (mkdocs.offline.yml): unzip, open wijzer/index.html, search works.
+offline: $(RUNTIME) $(NODE_DEPS)
+	$(BIN)/python -m wijzer.offline build/wijzer-offline.zip
 
 schema: $(RUNTIME)
 	$(BIN)/wijzer schema

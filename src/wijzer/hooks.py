@@ -192,6 +192,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return _secure(external_rel(output), config, prefix, page.file.src_uri)
 
 
+def _offline(config: Any) -> bool:
+    """The offline build (mkdocs.offline.yml): its search runs in Material's iframe shim, which
+    writes an inline script, so that build has no CSP <meta>; it is opened from disk, no network."""
+    return bool(config.extra.get("wijzer", {}).get("offline"))
+
+
 def _secure(output: str, config: Any, prefix: str, name: str) -> str:
     from wijzer import csp
     from wijzer.html_fixes import fix_theme_html
@@ -200,7 +206,7 @@ def _secure(output: str, config: Any, prefix: str, name: str) -> str:
 
     try:
         return csp.secure_page(
-            output, config.site_dir, prefix, tuple(config.theme.dirs), meta=not _state.get("serving")
+            output, config.site_dir, prefix, tuple(config.theme.dirs), meta=not _state.get("serving") and not _offline(config)
         )
     except csp.UnsafePage as exc:
         raise PluginError(
