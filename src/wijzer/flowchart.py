@@ -96,7 +96,7 @@ class _Svg:
         return Markup(head + "".join(self.parts) + "</svg>")
 
 
-def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht") -> Markup:
+def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht", veilig_thuis: str = "0800-2000") -> Markup:
     """Signal -> safety check -> weigh the signals -> the tiers from light to heavy."""
     svg = _Svg(key)
     # row 1: signal, the safety question, the safety route
@@ -108,7 +108,7 @@ def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht") -> Markup:
     svg.arrow([(200, 42), (cx - hw - 2, 42)])
     svg.rect(532, 4, 218, 78, fill=DANGER_FILL, stroke=DANGER, width=2)
     svg.text(641, 26, ["Veiligheid eerst"], 14, weight=700, anchor="middle", fill=DANGER)
-    svg.text(641, 45, ["Direct gevaar: bel 112", "Veilig Thuis: 0800-2000", "Volg de meldcode"], 12, anchor="middle")
+    svg.text(641, 45, ["Direct gevaar: bel 112", f"Veilig Thuis: {veilig_thuis}", "Volg de meldcode"], 12, anchor="middle")
     svg.arrow([(cx + hw, 42), (530, 42)], color=DANGER)
     svg.text(492, 35, ["ja"], 12, weight=700, anchor="middle", fill=DANGER)
     # row 2: weigh the signals
@@ -122,7 +122,7 @@ def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht") -> Markup:
     box_w = col - 10
     rise = 18
     texts = [(wrap(t.label, box_w - 16, 13), wrap(t.glasl, box_w - 16, 11.5)) for t in tiers]
-    body = max((len(a) * 13 * 1.25 + len(b) * 11.5 * 1.3 for a, b in texts), default=40) + 22
+    body = max((len(a) * 13 * 1.25 + len(b) * 11.5 * 1.3 for a, b in texts), default=40) + 48  # + the tier's chip
     top = 200
     bottom = top + (n - 1) * rise + body
     bus = 182
@@ -136,6 +136,7 @@ def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht") -> Markup:
         svg.rect(x, y, box_w, bottom - y, fill=tier_fill(tier.index))
         after = svg.text(x + 8, y + 19, label, 13, weight=700, gap=1.25)
         svg.text(x + 8, after + 2, glasl, 11.5)
+        svg.chips(x + 8, bottom - 26, [tier])  # the same chip as in the routes per role
     # the stepped-care arrow
     y = bottom + 22
     svg.arrow([(14, y), (WIDTH - 14, y)], color=FRAME)
@@ -144,9 +145,9 @@ def overview(tiers: Sequence[TierMark], *, key: str = "wz-overzicht") -> Markup:
     return svg.render(
         y + 34,
         "Stroomschema: van signaal naar hulp",
-        "Eerst de vraag of er acuut gevaar of geweld is: zo ja, dan 112, Veilig Thuis en de meldcode. "
+        f"Eerst de vraag of er acuut gevaar of geweld is: zo ja, dan 112, Veilig Thuis ({veilig_thuis}) en de meldcode. "
         "Zo nee, dan weeg je de signalen en kies je de trede, van licht naar zwaar: "
-        + ", ".join(f"{t.label} ({t.glasl})" for t in tiers)
+        + ", ".join(f"{t.label} ({t.id}; {t.glasl})" for t in tiers)
         + ". Licht als het kan, zwaar als het moet.",
     )
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from wijzer import flowchart
 from wijzer.catalogue import Catalogue
+from wijzer.models import Organisation
 from wijzer.pages import Uris, context
 from wijzer.render import Linker, environment, for_markdown
 from wijzer.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
@@ -40,12 +41,22 @@ def tier_marks(cat: Catalogue) -> dict[str, flowchart.TierMark]:
     return {t.id: flowchart.TierMark(t.id, t.label, t.glasl, i) for i, t in enumerate(cat.tier_order)}
 
 
+def veilig_thuis(cat: Catalogue, ids: list[str] | None = None) -> Organisation | None:
+    """The Veilig Thuis organisation (kind veilig-thuis), among ``ids`` if given."""
+    orgs = [cat.organisations[i] for i in ids if i in cat.organisations] if ids is not None else list(cat.organisations.values())
+    return next((o for o in orgs if o.kind == "veilig-thuis"), None)
+
+
 def gemeente_options(cat: Catalogue) -> list[tuple[str, str]]:
     """(code, name) sorted as people look for them: ``'s-Hertogenbosch`` under H."""
     return sorted(((code, g.name) for code, g in cat.gemeenten.items()), key=lambda item: item[1].lower().lstrip("'s- "))
 
 
 # --------------------------------------------------------------------------- routekaart
+
+
+def _phone(org: Organisation | None) -> dict[str, str]:
+    return {"veilig_thuis": org.contact.phone} if org and org.contact.phone else {}
 
 
 def render_routekaart(cat: Catalogue, link: Linker, overrides: str | None = None) -> Markup:
@@ -66,7 +77,8 @@ def render_routekaart(cat: Catalogue, link: Linker, overrides: str | None = None
         link,
         overrides,
         rk=rk,
-        overview=flowchart.overview(list(marks.values())),
+        overview=flowchart.overview(list(marks.values()), **_phone(veilig_thuis(cat))),
+        vt_phone=_phone(veilig_thuis(cat)).get("veilig_thuis", "0800-2000"),
         charts=charts,
         groups=[g for g in groups if g[2]],
         destinations=DESTINATIONS,
@@ -131,6 +143,7 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -
         overrides,
         tax=tax,
         rules=[(cat.tiers[r.tier], r) for r in tax.rules],
+        veilig_thuis=veilig_thuis(cat, tax.safety.organisations),
         gemeenten=gemeente_options(cat),
         template_offers=sorted(cat.offers.values(), key=lambda o: o.name.lower()),
         template_orgs=[cat.organisations[i] for i in _contact_ids(cat, tax)],

@@ -95,6 +95,12 @@ class SafetyRoute(m.Entry):
         min_length=1, description="Juridische onderwerpen bij de veiligheidsroute (id's), zoals beroepsgeheim-en-meldcode."
     )
     offers: list[Slug] = Field(default_factory=list, description="Aanbod bij de veiligheidsroute (id's).")
+    meldcode: Slug = Field(
+        description=(
+            "Het juridische onderwerp (id uit data/legal.yaml) dat de route van de meldcode uitlegt; de waarschuwing "
+            "bij een onveilig antwoord linkt ernaar."
+        )
+    )
 
 
 class ScoringModel(m.Sourced):
@@ -240,6 +246,7 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
         _refs(src, ("safety", "organisations"), safety.organisations, catalogue.organisations, "organisatie", problems)
         _refs(src, ("safety", "topics"), safety.topics, catalogue.topics, "onderwerp", problems)
         _refs(src, ("safety", "offers"), safety.offers, catalogue.offers, "aanbod-id", problems)
+        _ref(src, ("safety", "meldcode"), safety.meldcode, catalogue.topics, "onderwerp", problems)
         kinds = {catalogue.organisations[o].kind for o in safety.organisations if o in catalogue.organisations}
         if catalogue.organisations and "veilig-thuis" not in kinds:
             problems.append(src.problem(("safety", "organisations"), "noem Veilig Thuis (een organisatie met kind: veilig-thuis) in de veiligheidsroute"))
