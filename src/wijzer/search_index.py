@@ -92,6 +92,28 @@ def expansions(text: str, thesaurus: Thesaurus) -> list[str]:
     return added
 
 
+# Sections that only repeat what has its own page or is no text to search (lists of source URLs,
+# the gemeenten an organisation covers, a gemeente's entry point, which has its own page). They
+# stay on the page, not in the index a phone downloads: (folder of the page, section anchor).
+LEFT_OUT = (
+    ("aanbod/", "bronnen"),
+    ("organisaties/", "bronnen"),
+    ("juridisch/", "bronnen"),
+    ("organisaties/", "werkgebied"),
+    ("gemeenten/", "hier-begin-je"),
+)
+
+
+def leave_out(index: dict, rules: tuple[tuple[str, str], ...] = LEFT_OUT) -> dict:
+    """A copy of the index without the sections named in ``rules``."""
+
+    def kept(doc: dict) -> bool:
+        page, _, anchor = doc["location"].partition("#")
+        return not any(page.startswith(folder) and page != folder and anchor == name for folder, name in rules)
+
+    return {**index, "docs": [d for d in index["docs"] if kept(d)]}
+
+
 def expand_index(index: dict, thesaurus: Thesaurus) -> dict:
     """A copy of Material's search index with the hidden synonym fields filled in."""
     config = dict(index["config"])
@@ -147,7 +169,7 @@ def sizes(data: bytes) -> tuple[int, int]:
 
 def rewrite_index_file(path: Path, thesaurus: Thesaurus | None, titles: dict[str, str]) -> tuple[int, int]:
     """Post-process the index file Material wrote; returns its raw and gzipped size."""
-    index = fix_titles(json.loads(path.read_text(encoding="utf-8")), titles)
+    index = leave_out(fix_titles(json.loads(path.read_text(encoding="utf-8")), titles))
     if thesaurus is not None:
         index = expand_index(index, thesaurus)
     data = serialise(index)

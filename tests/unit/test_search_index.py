@@ -82,3 +82,17 @@ def test_the_shipped_synonym_list_is_valid_and_loaded():
     thesaurus = result.catalogue.extras["synonyms"]
     assert thesaurus.groups[0][:2] == ("zorgregeling", "omgangsregeling")
     assert any("vechtscheiding" in group and "complexe scheiding" in group for group in thesaurus.groups)
+
+
+def test_repeated_sections_stay_out_of_the_index():
+    from wijzer.search_index import leave_out
+
+    docs = [
+        {"location": "aanbod/kies/", "title": "KIES", "text": ""},
+        {"location": "aanbod/kies/#bronnen", "title": "Bronnen", "text": "https://..."},
+        {"location": "aanbod/#bronnen", "title": "Bronnen", "text": "overview keeps it"},
+        {"location": "gemeenten/zwolle/#hier-begin-je", "title": "Hier begin je", "text": "..."},
+        {"location": "organisaties/cjg-kampen/#werkgebied", "title": "Werkgebied", "text": "Kampen"},
+    ]
+    kept = [d["location"] for d in leave_out(index(*docs))["docs"]]
+    assert kept == ["aanbod/kies/", "aanbod/#bronnen"]
