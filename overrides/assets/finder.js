@@ -1,5 +1,7 @@
 /* Finder ("Hulp zoeken"): progressive enhancement of the server-rendered list of offers.
-   Reads every card's data-* facets once, filters by toggling `hidden` (no re-rendering) and keeps
+   Reads every card's data-* facets once, filters by toggling one class per card (no re-rendering;
+   a class, not the `hidden` attribute: Material's CSS has "x:not([hidden]) ~ y" rules, so every
+   `hidden` change makes Chromium check all following siblings, quadratic over 5000 cards) and keeps
    the filters in the URL (typing replaces the history entry, a committed change adds one, Back
    restores). Matching rules: see src/wijzer/finder.py. Does nothing on pages without the finder.
    No network, no storage, no inline script or handlers (CSP script-src 'self'). */
@@ -74,7 +76,7 @@
       var ages = d.ages ? d.ages.split("-") : null;
       return {
         el: li,
-        shown: !li.hidden,
+        shown: !li.classList.contains("wz-finder__off"),
         national: d.national !== undefined,
         gemeenten: words(d.gemeenten),
         regions: words(d.regions),
@@ -145,7 +147,7 @@
         if (ok) count++;
         if (item.shown !== ok) {
           item.shown = ok;
-          item.el.hidden = !ok;
+          item.el.classList.toggle("wz-finder__off", !ok);
         }
       }
       return count;
