@@ -431,3 +431,81 @@ def test_gemeente_page_leads_to_the_finder_for_that_gemeente(page, site_url, cat
     page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
     assert_result(page, cat, in_gemeente(cat, code))
     assert page.get_by_label("Gemeente", exact=True).input_value() == name
+
+
+# ---------------------------------------------------------------------------- from a card to the offer page
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def nl_date(day) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def offer_examples(cat) -> dict[str, str]:
+    """Offers that each show one kind of answer: a rated one, one with a provider's phone, one without a provider."""
+    offers = sorted(cat.offers.values(), key=lambda o: o.id)
+    rated = next(o for o in offers if o.evidence.level != "niet-beoordeeld")
+    phone = next(o for o in offers if any(cat.organisations[p].contact.phone for p in o.providers))
+    alone = next(o for o in offers if not o.providers and o.audiences != ["professionals"] and not o.sessions)
+    local = next(o for o in offers if not o.area.national)
+    return {"beoordeeld": rated.id, "telefoon": phone.id, "zonder aanbieder": alone.id, "lokaal": local.id}
+
+
+@pytest.mark.parametrize("kind", ["beoordeeld", "telefoon", "zonder aanbieder", "lokaal"])
+def test_offer_page_from_the_finder_answers_what_a_parent_asks(page, site_url, cat, kind):
+    offer = cat.offers[offer_examples(cat)[kind]]
+    open_finder(page, site_url)
+    page.locator(CARDS).get_by_role("link", name=offer.name, exact=True).click()
+    page.wait_for_load_state()
+    content = page.locator(".md-content")
+    assert content.locator("h1").inner_text() == offer.name
+    facts = " ".join(content.locator(".wz-facts").inner_text().split())
+    assert "Voor wie" in facts and m.ACCESS_LABELS[offer.access] in facts and m.COSTS_LABELS[offer.costs] in facts
+    assert (offer.sessions or "Niet bekend in Wijzer") in facts
+    evidence = content.locator(".wz-evidence")
+    if offer.evidence.level == "niet-beoordeeld":
+        assert "Niet beoordeeld" in evidence.inner_text()
+    else:
+        assert nl_date(offer.evidence.date) in evidence.inner_text()
+        assert evidence.get_by_role("link").get_attribute("href") == offer.evidence.url
+    where = content.locator("#waar + *").inner_text()
+    if offer.area.national:
+        assert where == "In heel Nederland."
+    else:
+        names = content.locator("#waar ~ ul").first.locator("li").all_inner_texts()
+        assert set(names) == {cat.gemeenten[c].name for c in in_gemeente_codes(cat, offer)}
+    for org_id in offer.providers:
+        org = cat.organisations[org_id]
+        card = content.locator(f".wz-contact[data-organisation='{org_id}']")
+        assert card.get_by_role("link", name=org.name, exact=True).is_visible()
+        if org.contact.phone:
+            assert card.get_by_role("link", name=org.contact.phone).get_attribute("href").startswith("tel:+31")
+        if org.contact.email:
+            assert card.get_by_role("link", name=org.contact.email).get_attribute("href") == f"mailto:{org.contact.email}"
+    if not offer.providers:
+        assert "geen vaste aanbieder" in content.locator("#aanbieders + p").inner_text()
+    sources = content.locator(".wz-sources a")
+    assert [sources.nth(i).get_attribute("href") for i in range(sources.count())] == list(offer.sources)
+    assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(offer.reviewed)}").is_visible()
+
+
+def in_gemeente_codes(cat, offer) -> set[str]:
+    codes = area_codes(cat, offer.area)
+    assert codes is not None
+    return codes
+
+
+def test_organisation_page_has_its_contact_card_and_its_offers(page, site_url, cat):
+    orgs = sorted(cat.organisations.values(), key=lambda o: o.id)
+    org = next((o for o in orgs if o.contact.phone and o.contact.opening_hours), None) or next(o for o in orgs if o.contact.phone)
+    page.goto(f"{site_url}organisaties/{org.id}/")
+    content = page.locator(".md-content")
+    assert content.locator("h1").inner_text() == org.name
+    card = content.locator("#contact + .wz-contact")
+    assert card.get_by_role("link", name=org.contact.phone).get_attribute("href").startswith("tel:+31")
+    for text in filter(None, [org.contact.opening_hours, org.contact.address and org.contact.address.postcode]):
+        assert text in card.inner_text()
+    provided = {o.name for o in cat.offers.values() if org.id in o.providers}
+    assert set(content.locator(".wz-offer .wz-card__title").all_inner_texts()) == provided
+    assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(org.reviewed)}").is_visible()
