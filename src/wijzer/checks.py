@@ -115,6 +115,10 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     slugs: dict[str, str] = {}
     for code in catalogue.gemeenten:
         slug = catalogue.gemeente_slugs[code]
+        if not slug and region_src:
+            i = index["gemeenten"][code][0]
+            problems.append(region_src.problem(("gemeenten", i, "name"), "geeft geen webadres: de naam heeft geen letters of cijfers uit het Latijnse alfabet"))
+            continue
         if slug in slugs and region_src:
             i = index["gemeenten"][code][0]
             problems.append(region_src.problem(("gemeenten", i, "name"), f"geeft hetzelfde webadres '{slug}' als {slugs[slug]}"))
