@@ -82,8 +82,10 @@ def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat)
     assert national == sorted(national)
     local_offers = {o.name for o in cat.offers.values() if in_area(cat, o.area, code)}
     national_offers = {o.name for o in cat.offers.values() if o.area.national}
-    cards = content.locator(".wz-offer .wz-card__title").all_inner_texts()
-    assert set(cards) == local_offers | national_offers
+    local_cards = content.locator("#aanbod-in-de-buurt ~ .wz-cards .wz-offer .wz-card__title").all_inner_texts()
+    assert set(local_cards) == local_offers
+    offer_links = content.locator("a[href*='aanbod/']").all_inner_texts()
+    assert set(offer_links) == local_offers | national_offers
     for island in ("voorveld", "hulpverlening", "recht"):
         assert content.locator(f"#eiland-{island}").is_visible()
     assert content.locator(".wz-contact a[href^='tel:']").count() > 0
