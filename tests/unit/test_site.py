@@ -73,3 +73,16 @@ def test_pages_carry_dutch_language_and_no_third_party_assets(built_site):
         assert '<html lang="nl"' in html
         assert not re.search(r'(src|href)="(https?:)?//(?!127\.0\.0\.1)[^"]*\.(js|css|woff2?)"', html)
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_every_public_page_says_when_it_was_last_checked(built_site):
+    """Generated and hand-written pages alike show 'Laatst gecontroleerd' (not the 404 page,
+    the editors' pages or the CMS)."""
+    missing = []
+    for html_file in sorted(built_site.rglob("index.html")):
+        rel = html_file.relative_to(built_site).as_posix()
+        if rel.startswith(("admin/", "redactie/")):
+            continue
+        if "Laatst gecontroleerd" not in html_file.read_text(encoding="utf-8"):
+            missing.append(rel)
+    assert not missing, f"zonder 'Laatst gecontroleerd': {missing}"
