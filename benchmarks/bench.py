@@ -120,7 +120,7 @@ def build_and_measure(label: str, data: Path, work: Path, counts: dict) -> Run:
     say(f"{label}: vloer")
     run.floor_s, _ = timed([PY, str(ROOT / "benchmarks" / "floor.py"), "--data", str(data), "--out", str(work / f"floor-{label}")])
     measure_site(site, run)
-    say(f"{label}: {run.pages} pagina's in {run.build_s:.1f} s (vloer {run.floor_s:.1f} s, {run.ratio:.2f}x), {run.memory_mb:.0f} MB")
+    print(f"[bench] {label}: {json.dumps(asdict(run))}", file=sys.stderr, flush=True)
     return run
 
 
@@ -173,6 +173,7 @@ def serve_rebuild_s(work: Path) -> float:
     for name in ("mkdocs.yml", "content", "overrides", "macros", "data"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the CMS files for admin/
     port = free_port()
     log = open(work / "serve.log", "w")  # noqa: SIM115 - closed in the finally below
     proc = subprocess.Popen([PY, "-m", "wijzer.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
