@@ -1,4 +1,5 @@
-"""The HTML of every page type passes the Nu Html Checker (npm vnu-jar, on Java) with zero errors."""
+"""The HTML of every page passes the Nu Html Checker (npm vnu-jar, on Java) with zero errors: all
+of the built site (about 25 s for some 520 pages), so every page type is certainly in it."""
 
 from __future__ import annotations
 
@@ -30,13 +31,15 @@ def in_template(file: Path, line: int) -> bool:
     return before.rfind("<template") > before.rfind("</template>")
 
 
-def test_every_page_type_is_valid_html(built_site):
+def test_every_page_is_valid_html(built_site):
     java = shutil.which("java")
     assert java, "java ontbreekt (Debian: default-jre-headless)"
     assert VNU.exists(), "vnu-jar ontbreekt: 'make test' draait 'npm ci'"
     files = [built_site / p for p in PAGES]
-    assert all(f.exists() for f in files), [str(f) for f in files if not f.exists()]
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", *map(str, files)], capture_output=True, text=True, timeout=300)
+    assert all(f.exists() for f in files), [str(f) for f in files if not f.exists()]  # each type is built
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(built_site)], capture_output=True, text=True, timeout=600
+    )
     errors = []
     for line in (result.stderr + result.stdout).splitlines():
         found = ERROR.match(line)
