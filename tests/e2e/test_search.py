@@ -35,6 +35,11 @@ QUERIES: list[tuple[str, str | tuple[str, ...], str]] = [
     ("eenhoofdig gezag aanvragen", "juridisch/ouderlijk-gezag/", "ouder"),
     ("pro deo advocaat", "aanbod/gesubsidieerde-rechtsbijstand/", "ouder; oude naam van toevoeging"),
     ("mediator zoeken", "aanbod/mediator-zoeken/", "ouder"),
+    # typos that are in no list: the search worker corrects them to the site's closest words
+    ("mediatior zoeken", "aanbod/mediator-zoeken/", "ouder; tikfout, niet in de spellinglijst"),
+    ("ouderschapsbemideling", "aanbod/ouderschapsbemiddeling/", "ouder; tikfout, niet in de spellinglijst"),
+    ("begeleidde omgang", "aanbod/begeleide-omgang/", "ouder; tikfout, niet in de spellinglijst"),
+    ("raadsondrezoek", "aanbod/raadsonderzoek/", "professional; letters omgewisseld"),
     ("omgangshuis", "aanbod/begeleide-omgang/", "ouder"),
     ("informatieplicht", ("juridisch/informatie-en-consultatie/", "juridisch/toestemming-jeugdhulp-en-behandeling/"), "ouder"),
     ("hulp in zwolle", "gemeenten/zwolle/", "ouder; eigen gemeente"),
