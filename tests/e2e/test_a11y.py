@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "routekaart": "routekaart/",
     "signaleren": "signaleren/",
     "over": "over/toegankelijkheid/",
+    "over-code-examples": "over/opname-criteria/",
 }
 AXE = Axe()
 
