@@ -6,7 +6,7 @@ HTML from our templates), run it through Python-Markdown, wrap it in a one-line 
 write one file per page — and nothing else: no theme, no navigation, no search, no plugins.
 The benchmark reports our real build as a multiple of this floor.
 
-    python benchmarks/floor.py --data data --content content --out /tmp/floor-site
+    python benchmarks/floor.py --data data --content content --out build/floor-site
 """
 
 from __future__ import annotations
