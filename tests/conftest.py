@@ -3,6 +3,7 @@ sub-path, and a real Chromium (Debian's, driven by Playwright)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -71,14 +72,21 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve_subpath(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on loopback under SUBPATH; yields the site's URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with serve_subpath(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

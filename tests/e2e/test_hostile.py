@@ -19,18 +19,15 @@ right-to-left overrides. From a copy of the real data, this test
 
 from __future__ import annotations
 
-import functools
 import itertools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import types
 import typing
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +35,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from conftest import serve_subpath
 from wijzer import models as m
 from wijzer.catalogue import extensions, slugify
 from wijzer.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
@@ -50,7 +48,6 @@ ACCEPTED = [t for t in CORPUS["texts"] if "rejected" not in t]
 REJECTED = [t for t in CORPUS["texts"] if "rejected" in t]
 GOOD_URLS = [u["url"] for u in CORPUS["urls"] if "rejected" not in u]
 BAD_URLS = [u for u in CORPUS["urls"] if "rejected" in u]
-SUBPATH = "/kennisplatform/"
 SKIPPED = {"site", ".git", ".venv", "tests", "benchmarks", "build", ".pytest_cache", "__pycache__"}
 
 
@@ -246,24 +243,11 @@ def hostile(tmp_path_factory) -> dict[str, Any]:
     return {"site": project / "site", "files": files, "project": project, **info}
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUBPATH):
-            return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + clean[len(SUBPATH):])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(hostile) -> Iterator[str]:
     """Overrides the shared fixture: the conftest's `page` then opens the hostile site."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(hostile["site"])))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with serve_subpath(hostile["site"]) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------- what the browser may not see
