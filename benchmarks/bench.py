@@ -102,6 +102,12 @@ def measure_site(site: Path, run: Run) -> None:
     if index.exists():
         raw = index.read_bytes()
         run.search_kb, run.search_kb_gz = len(raw) / 1000, gz_size(raw) / 1000
+    full = site / "search" / "search_fulltext.json"
+    if full.exists():  # fetched by the search worker at the first search (wijzer.search_docs)
+        run.extra["search_full_kb_gz"] = round(gz_size(full.read_bytes()) / 1000, 1)
+    chunk = site / "hulp-zoeken" / "samenvattingen" / "0.json"
+    if chunk.exists():  # summaries the finder fetches when cards far down come into view
+        run.extra["finder_chunk_kb_gz"] = round(gz_size(chunk.read_bytes()) / 1000, 1)
     finder = site / "hulp-zoeken" / "index.html"
     html = finder.read_text(encoding="utf-8")
     total = gz_size(html.encode())

@@ -4,7 +4,11 @@
    `hidden` change makes Chromium check all following siblings, quadratic over 5000 cards) and keeps
    the filters in the URL (typing replaces the history entry, a committed change adds one, Back
    restores). Matching rules: see src/wijzer/finder.py. Does nothing on pages without the finder.
-   No network, no storage, no inline script or handlers (CSP script-src 'self'). */
+   Each card's facets are one code (data-f: per facet a group of one-letter codes, groups joined
+   by '-', letters as in the checkboxes' data-code). Summaries of cards after the first
+   data-summaries-inline come from data-summaries<n>.json (same site) when the cards come into
+   view, or all at once for a free-text search. No storage, no inline script or handlers
+   (CSP script-src 'self'). */
 (function () {
   "use strict";
 
@@ -69,11 +73,13 @@
       var boxes = slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
       return { attr: fieldset.getAttribute("data-facet"), param: boxes[0].name, boxes: boxes, more: !!more && more.contains(fieldset) };
     });
+    var results = root.querySelector(".wz-finder__results");
 
     // Precomputed once: each card's facets as arrays, its age range, its area.
     var items = slice.call(root.querySelectorAll(".wz-finder__list > li")).map(function (li) {
       var d = li.dataset;
       var ages = d.ages ? d.ages.split("-") : null;
+      var groups = (d.f || "").split("-");
       return {
         el: li,
         shown: !li.classList.contains("wz-finder__off"),
@@ -82,7 +88,7 @@
         regions: words(d.regions),
         min: ages ? Number(ages[0]) : -Infinity,
         max: ages ? Number(ages[1]) : Infinity,
-        facets: facets.map(function (f) { return words(d[f.attr]); }),
+        facets: facets.map(function (f, i) { return groups[i] ? groups[i].split("") : []; }),
         text: null
       };
     });
@@ -99,6 +105,9 @@
         text: textInput.value.trim().replace(/\s+/g, " "),
         chosen: facets.map(function (f) {
           return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        }),
+        codes: facets.map(function (f) {
+          return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-code"); });
         })
       };
     }
@@ -142,7 +151,7 @@
         var item = items[n];
         var ok = !code || item.national || item.gemeenten.indexOf(code) >= 0 || intersects(item.regions, regions);
         if (ok && state.age !== null) ok = state.age >= item.min && state.age <= item.max;
-        for (var a = 0; ok && a < active.length; a++) ok = intersects(item.facets[active[a]], state.chosen[active[a]]);
+        for (var a = 0; ok && a < active.length; a++) ok = intersects(item.facets[active[a]], state.codes[active[a]]);
         for (var t = 0; ok && t < terms.length; t++) ok = searchText(item).indexOf(terms[t]) >= 0;
         if (ok) count++;
         if (item.shown !== ok) {
@@ -212,7 +221,63 @@
       }
     }
 
+    // ------------------------------------------------------------------ summaries fetched later
+
+    var summaryBase = root.getAttribute("data-summaries");
+    var inline = Number(root.getAttribute("data-summaries-inline"));
+    var chunkSize = Number(root.getAttribute("data-summaries-chunk")) || 250;
+    var chunkCount = summaryBase && items.length > inline ? Math.ceil((items.length - inline) / chunkSize) : 0;
+    var chunks = [];
+    var allSummaries = chunkCount === 0;
+
+    function loadChunk(n) {
+      if (!chunks[n]) {
+        chunks[n] = fetch(summaryBase + n + ".json", { credentials: "same-origin" })
+          .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+          .then(function (summaries) {
+            summaries.forEach(function (summary, i) {
+              var item = items[inline + n * chunkSize + i];
+              if (!item || item.summary) return;
+              var p = document.createElement("p");
+              p.textContent = summary;
+              var title = item.el.querySelector("h3");
+              title.parentNode.insertBefore(p, title.nextSibling);
+              item.summary = true;
+              item.text = null;
+            });
+          })
+          .catch(function () { chunks[n] = null; });  // the card still names and links the offer
+      }
+      return chunks[n];
+    }
+    function loadAllSummaries() {
+      var all = [];
+      for (var n = 0; n < chunkCount; n++) all.push(loadChunk(n));
+      return Promise.all(all);
+    }
+    if (chunkCount && "IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          loadChunk(Math.floor((Number(entry.target.getAttribute("data-wz-i")) - inline) / chunkSize));
+        });
+      }, { rootMargin: "800px 0px" });
+      items.slice(inline).forEach(function (item, k) {
+        item.el.setAttribute("data-wz-i", String(inline + k));
+        observer.observe(item.el);
+      });
+    }
+
     function render(state, committed) {
+      if (state.text && !allSummaries) {  // free text also searches the summaries: fetch them all first
+        allSummaries = true;
+        results.setAttribute("aria-busy", "true");
+        loadAllSummaries().then(function () {
+          results.removeAttribute("aria-busy");
+          render(readForm(), false);
+        });
+      }
       var count = filter(state);
       var text = count + " van " + items.length + " hulpvormen";
       if (countEl.textContent !== text) countEl.textContent = text;

@@ -105,8 +105,11 @@ _RAW_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("scri
 _ATTR_PARSE = re.compile(r"""([^\s/>][^\s/>=]*+)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>]*+)))?""")
 
 
-def _tags(text: str):
+def _tags(text: str, keep=None):
     """(tag, [(attribute, value)]) for every start tag, names lower-cased, values unescaped.
+
+    ``keep(tag, raw_attributes)``, if given, picks the tags worth parsing: the others are skipped
+    (still tokenized, so raw text and comments are read the same way).
 
     A regular-expression tokenizer: several times faster than ``html.parser`` on whole pages,
     which matters when every page of a national build is checked (tests/unit/test_csp_scan.py
@@ -120,6 +123,11 @@ def _tags(text: str):
         if match.group(1) is None:  # a comment
             continue
         tag = match.group(1).lower()
+        if keep is not None and not keep(tag, match.group(2)):
+            if tag in _RAW_END:
+                end = _RAW_END[tag].search(text, pos)
+                pos = end.end() if end else len(text)
+            continue
         attrs = []
         for a in _ATTR_PARSE.finditer(match.group(2)):
             value = next((g for g in a.groups()[1:] if g is not None), None)
@@ -178,16 +186,32 @@ _PAGE_SCRIPT_URL = re.compile(r"(javascript|vbscript):", re.IGNORECASE)
 
 def check_content(content: str) -> list[str]:
     """What in a page's content would run code or break the policy; empty when the content is inert."""
-    return list(dict.fromkeys(f for tag, attrs in _tags(content) for f in _content_findings(tag, attrs)))
+    return list(dict.fromkeys(f for tag, attrs in _tags(content, _content_suspect) for f in _content_findings(tag, attrs)))
+
+
+def _content_suspect(tag: str, raw: str) -> bool:
+    """Whether a start tag could give a content finding (see ``_page_suspect``; also styles)."""
+    return (tag in _FORBIDDEN_TAGS or tag in ("script", "meta") or ":" in raw or "&" in raw
+            or _MAYBE_HANDLER.search(raw) is not None or "style" in raw.lower())
 
 
 def _attributes(text: str) -> dict[str, str]:
     return {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "") for m in _ATTR.finditer(text)}
 
 
+_PAGE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
+_MAYBE_HANDLER = re.compile(r"(?:^|[\s/\"'])on", re.IGNORECASE)
+
+
+def _page_suspect(tag: str, raw: str) -> bool:
+    """Whether a start tag could give a page finding: a listed element, an attribute that may be
+    an event handler, or a value that may be a script link (a ':' or, after unescaping, '&#58;')."""
+    return tag in _PAGE_TAGS or ":" in raw or "&" in raw or _MAYBE_HANDLER.search(raw) is not None
+
+
 def check_page(output: str) -> list[str]:
     """Anything in a whole page (after the theme's scripts moved out) that could run code."""
-    return list(dict.fromkeys(f for tag, attrs in _tags(output) for f in _page_findings(tag, attrs)))
+    return list(dict.fromkeys(f for tag, attrs in _tags(output, _page_suspect) for f in _page_findings(tag, attrs)))
 
 
 def secure_page(

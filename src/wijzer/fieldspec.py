@@ -81,6 +81,7 @@ LABELS: dict[str, str] = {
     "related_offers": "Passend aanbod",
     "related_topics": "Verwante onderwerpen",
     "review_interval_days": "Controletermijn (dagen)",
+    "finder_summaries_inline": "Korte beschrijvingen direct op Hulp zoeken",
     "reviewed": "Laatst gecontroleerd",
     "sessions": "Bijeenkomsten",
     "settings": "Instellingen",

@@ -13,6 +13,11 @@ Matching rules (the same in finder.js and in the tests):
 - free text: every word must occur in the text of the card (name, summary, the facts on the card;
   case and accents ignored). Provider names are left out on purpose: at national scale they
   would cost about 50 kB (gzip) for little gain.
+
+Size at national scale (5,000 offers): each card's facets are one short code (``data-f``), and
+only the first ``settings.finder_summaries_inline`` cards carry their summary in the HTML; the
+others' summaries are in ``hulp-zoeken/samenvattingen/<n>.json`` chunks that finder.js fetches
+when those cards come into view, or all at once for a free-text search (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -87,17 +92,43 @@ def offer_values(offer: m.Offer) -> dict[str, list[str]]:
     }
 
 
-def card_attributes(offer: m.Offer) -> dict[str, str]:
-    """``data-*`` attributes (without the prefix) of the finder card of ``offer``."""
-    attrs = {key: " ".join(values) for key, values in offer_values(offer).items()}
+def facet_codes(cat: Catalogue) -> dict[str, dict[str, str]]:
+    """Per facet attribute, value -> a short code (one or two characters) used on the cards."""
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    out = {}
+    for facet in facets(cat):
+        if len(facet.options) > len(alphabet):  # pragma: no cover - the models allow far fewer values
+            raise ValueError(f"te veel waarden voor {facet.attribute}")
+        out[facet.attribute] = {value: alphabet[i] for i, (value, _) in enumerate(facet.options)}
+    return out
+
+
+def card_attributes(offer: m.Offer, codes: dict[str, dict[str, str]]) -> dict[str, str]:
+    """``data-*`` attributes (without the prefix) of the finder card of ``offer``: ``f`` holds
+    its facet values as codes, one group per facet separated by '-', in the order of the form."""
+    values = offer_values(offer)
+    attrs = {"f": "-".join("".join(codes[key][v] for v in values[key]) for key in codes)}
     if offer.area.national:
         attrs["national"] = ""
     else:
-        attrs["gemeenten"] = " ".join(sorted(offer.area.gemeenten))
-        attrs["regions"] = " ".join(sorted(offer.area.regions))
+        if offer.area.gemeenten:
+            attrs["gemeenten"] = " ".join(sorted(offer.area.gemeenten))
+        if offer.area.regions:
+            attrs["regions"] = " ".join(sorted(offer.area.regions))
     if offer.ages:
         attrs["ages"] = f"{offer.ages.min}-{offer.ages.max}"
     return attrs
+
+
+SUMMARY_CHUNK = 250  # summaries per file after the inline ones
+SUMMARY_FOLDER = "hulp-zoeken/samenvattingen"
+
+
+def summary_chunks(cat: Catalogue, inline: int | None = None) -> dict[str, list[str]]:
+    """``<n>.json`` -> the summaries of the cards after the first ``inline``, in page order."""
+    inline = cat.settings.finder_summaries_inline if inline is None else inline
+    rest = [o.summary for o in finder_offers(cat)][inline:]
+    return {f"{i // SUMMARY_CHUNK}.json": rest[i : i + SUMMARY_CHUNK] for i in range(0, len(rest), SUMMARY_CHUNK)}
 
 
 def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
@@ -120,11 +151,17 @@ def finder_offers(cat: Catalogue) -> list[m.Offer]:
     return sorted(cat.offers.values(), key=lambda o: (min(level.get(t, 99) for t in o.tiers), o.name.lower()))
 
 
-def finder_context(cat: Catalogue, link: Linker) -> dict:
+def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) -> dict:
+    """``all_inline``: every summary in the page (the offline build cannot fetch files)."""
     offers = finder_offers(cat)
+    codes = facet_codes(cat)
     return {
         "offers": offers,
-        "card_attrs": {o.id: card_attributes(o) for o in offers},
+        "card_attrs": {o.id: card_attributes(o, codes) for o in offers},
+        "codes": codes,
+        "inline": len(offers) if all_inline else cat.settings.finder_summaries_inline,
+        "summary_chunk": SUMMARY_CHUNK,
+        "summary_href": link.asset(SUMMARY_FOLDER) + "/",
         "facets": facets(cat),
         "chip_label": chip_label,
         "gemeente_options": gemeente_options(cat),

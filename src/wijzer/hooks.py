@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import logging
 import os
@@ -60,7 +61,7 @@ def on_files(files: Files, config: Any) -> Files:
     for page in generated_pages(cat):
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"{page.src_uri}: bestaat al in content/ en zou een gegenereerde pagina overschrijven")
-        files.append(File.generated(config, page.src_uri, content=""))
+        files.append(File.generated(config, page.src_uri, content=_front_matter(page)))
         pages[page.src_uri] = page
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content=""))
@@ -71,6 +72,16 @@ def on_files(files: Files, config: Any) -> Files:
     else:
         _state["titles"] = {}
     return files
+
+
+def _front_matter(page: GeneratedPage) -> str:
+    """Generated pages skip mkdocs-macros (their text is data, never a template); offers,
+    organisations and gemeenten also skip Material's HTML indexing: their search documents
+    come from the data (wijzer.search_docs)."""
+    from wijzer.search_docs import KINDS
+
+    search = "search:\n  exclude: true\n" if page.kind in KINDS else ""
+    return f"---\nrender_macros: false\n{search}---\n"
 
 
 def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogue, config: Any) -> None:
@@ -97,6 +108,22 @@ def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogu
 
 def _generated(page: Any) -> GeneratedPage | None:
     return _state["pages"].get(page.file.src_uri)
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    """A generated page has no Markdown: MkDocs need not build a Markdown converter for it
+    (one per page, with every extension); its HTML comes in ``on_page_content``."""
+    if _generated(page) is not None:
+        page.render = functools.partial(_render_without_markdown, page)
+    return page
+
+
+def _render_without_markdown(page: Any, config: Any, files: Files) -> None:
+    from mkdocs.structure.toc import get_toc
+
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -228,6 +255,8 @@ def on_post_build(config: Any) -> None:
     cat = _state["catalogue"]
     if cat is not None:
         write_open_data(cat, Path(config.site_dir) / "data")
+        if not _offline(config):
+            _write_finder_summaries(cat, Path(config.site_dir))
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.exists():
         from wijzer.search_index import rewrite_index_file, write_worker
@@ -236,8 +265,36 @@ def on_post_build(config: Any) -> None:
             _merge_search_index(index_file)
         write_worker(Path(config.site_dir))
         thesaurus = cat.extras.get("synonyms") if cat is not None else None
-        raw, gzipped = rewrite_index_file(index_file, thesaurus, _state["titles"])
+        core, full = _generated_search_docs(config)
+        offline = _offline(config)
+        raw, gzipped = rewrite_index_file(index_file, thesaurus, _state["titles"], core, full, single=offline)
+        if offline:  # Material's offline plugin wrote its script from the file before we added to it
+            index_file.with_suffix(".js").write_text("var __index = " + index_file.read_text(encoding="utf-8"), encoding="utf-8")
         log.info(f"Zoekindex: {raw / 1024:.0f} kB, met gzip {gzipped / 1024:.0f} kB")
+
+
+def _generated_search_docs(config: Any) -> tuple[list[dict], list[dict]]:
+    from wijzer.render import page_url
+    from wijzer.search_docs import generated_docs
+
+    cat = _state["catalogue"]
+    return generated_docs(cat, _state["pages"].values(), lambda p: page_url(p.src_uri, config.use_directory_urls))
+
+
+def _write_finder_summaries(cat: Catalogue, site_dir: Path) -> None:
+    """The summaries the finder page does not carry itself (wijzer.finder.summary_chunks)."""
+    import json
+    import shutil
+
+    from wijzer.finder import SUMMARY_FOLDER, summary_chunks
+
+    folder = site_dir / SUMMARY_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    chunks = summary_chunks(cat)
+    if chunks:
+        folder.mkdir(parents=True)
+    for name, summaries in chunks.items():
+        (folder / name).write_text(json.dumps(summaries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _merge_search_index(index_file: Path) -> None:

@@ -70,13 +70,26 @@ def register(env: Any) -> None:
         return sorted(found, key=lambda o: o.name.lower())
 
     @env.macro
-    def offer_list(audience: str | None = None, tier: str | None = None, phase: str | None = None, gemeente: str | None = None) -> Markup:
-        """Kaarten van het aanbod dat past bij doelgroep, trede, fase en/of gemeente."""
+    def offer_list(
+        audience: str | None = None, tier: str | None = None, phase: str | None = None, gemeente: str | None = None, limit: int = 24
+    ) -> Markup:
+        """Kaarten van het aanbod dat past bij doelgroep, trede, fase en/of gemeente. Zijn het er meer
+        dan ``limit``, dan eerst het landelijke aanbod en een link naar alles in Hulp zoeken."""
+        from urllib.parse import urlencode
+
         offers = select(audience, tier, phase, gemeente)
+        total = len(offers)
+        if total > limit:
+            offers = sorted(offers, key=lambda o: (not o.area.national, o.name.lower()))[:limit]
+        query = urlencode([(k, v) for k, v in (("voor", audience), ("trede", tier), ("fase", phase)) if v])
         return render(
-            '<div class="wz-cards">{% for o in offers %}{{ parts.offer_card(o, link) }}{% endfor %}</div>'
-            "{% if not offers %}<p>Geen aanbod gevonden.</p>{% endif %}",
+            '<div class="wz-cards" data-search-exclude>{% for o in offers %}{{ parts.offer_card(o, link) }}{% endfor %}</div>'
+            "{% if not offers %}<p>Geen aanbod gevonden.</p>{% endif %}"
+            '{% if total > offers|length %}<p class="wz-more"><a href="{{ link(uri.finder) }}{{ "?" ~ query if query }}">'
+            "Bekijk alle {{ total }} in Hulp zoeken</a></p>{% endif %}",
             offers=offers,
+            total=total,
+            query=query,
         )
 
     @env.macro
@@ -84,7 +97,8 @@ def register(env: Any) -> None:
         """De hulpzoeker: al het aanbod als kaarten, met filters (met JavaScript) en de filterwaarden per kaart."""
         from wijzer.finder import finder_context
 
-        return render('{% include "finder.html" %}', **finder_context(cat(), link()))
+        offline = bool(env.conf.get("extra", {}).get("wijzer", {}).get("offline"))  # file:// cannot fetch summaries
+        return render('{% include "finder.html" %}', **finder_context(cat(), link(), all_inline=offline))
 
     @env.macro
     def offer_overview() -> Markup:
@@ -94,7 +108,7 @@ def register(env: Any) -> None:
         return render(
             "{% for t, offers in groups %}"
             '<h2 id="trede-{{ t.id }}">{{ t.label }}</h2><p>{{ t.summary }}</p>'
-            '<ul class="wz-index">{% for o in offers %}<li><a href="{{ link(uri.offer(o.id)) }}">{{ o.name }}</a>: {{ o.summary }}</li>{% endfor %}</ul>'
+            '<ul class="wz-index" data-search-exclude>{% for o in offers %}<li><a href="{{ link(uri.offer(o.id)) }}">{{ o.name }}</a>: {{ o.summary }}</li>{% endfor %}</ul>'
             "{% endfor %}",
             groups=groups,
         )
@@ -112,7 +126,7 @@ def register(env: Any) -> None:
         return render(
             "{% for island, label, orgs in groups %}"
             '<h2 id="eiland-{{ island }}">{{ label }}</h2>'
-            '<ul class="wz-index wz-columns">{% for o in orgs %}<li><a href="{{ link(uri.organisation(o.id)) }}">{{ o.name }}</a></li>{% endfor %}</ul>'
+            '<ul class="wz-index wz-columns" data-search-exclude>{% for o in orgs %}<li><a href="{{ link(uri.organisation(o.id)) }}">{{ o.name }}</a></li>{% endfor %}</ul>'
             "{% endfor %}",
             groups=groups,
         )
@@ -127,7 +141,7 @@ def register(env: Any) -> None:
         return render(
             "{% for province, items in provinces %}"
             '<h2 id="provincie-{{ loop.index }}">{{ province }}</h2>'
-            '<ul class="wz-index wz-columns">{% for g in items %}<li><a href="{{ link(uri.gemeente(g.code)) }}">{{ g.name }}</a>'
+            '<ul class="wz-index wz-columns" data-search-exclude>{% for g in items %}<li><a href="{{ link(uri.gemeente(g.code)) }}">{{ g.name }}</a>'
             '{% if g.entry_point %} <span class="wz-has-entry" title="Met aanspreekpunt">✓</span>{% endif %}</li>{% endfor %}</ul>'
             "{% endfor %}",
             provinces=sorted(provinces.items()),

@@ -167,11 +167,36 @@ def sizes(data: bytes) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def rewrite_index_file(path: Path, thesaurus: Thesaurus | None, titles: dict[str, str]) -> tuple[int, int]:
-    """Post-process the index file Material wrote; returns its raw and gzipped size."""
+def rewrite_index_file(
+    path: Path,
+    thesaurus: Thesaurus | None,
+    titles: dict[str, str],
+    core: list[dict] | None = None,
+    full: list[dict] | None = None,
+    *,
+    single: bool = False,
+) -> tuple[int, int]:
+    """Post-process the index file Material wrote, add the documents of the generated pages
+    (``search_docs``) and write the full text next to it; returns the raw and gzipped size of
+    what a visitor loads first. ``single`` puts everything in one file (the offline build, whose
+    worker cannot fetch)."""
     index = leave_out(fix_titles(json.loads(path.read_text(encoding="utf-8")), titles))
+    full = full or []
+    if single:
+        replaced = {d["location"] for d in full}
+        index = {**index, "docs": index["docs"] + [d for d in core or [] if d["location"] not in replaced] + full}
+        full = []
+    else:
+        index = {**index, "docs": index["docs"] + list(core or [])}
+    fulltext = {"config": index["config"], "docs": full}
     if thesaurus is not None:
         index = expand_index(index, thesaurus)
+        fulltext = expand_index(fulltext, thesaurus)
+    if full:
+        from wijzer.search_docs import FULLTEXT_FILE
+
+        index["config"]["wijzer_fulltext"] = f"search/{FULLTEXT_FILE}"  # the worker fetches it (search_worker.js)
+        path.with_name(FULLTEXT_FILE).write_bytes(serialise({"docs": fulltext["docs"]}))
     data = serialise(index)
     path.write_bytes(data)
     return sizes(data)

@@ -111,11 +111,54 @@
     return out.join(" ");
   }
 
+  // The full text of offers and organisations (wijzer.search_docs): the index Material loads with
+  // the page holds their title and one line; the first search fetches the rest, merges it and has
+  // Material's worker rebuild its index, then repeats the last query so the results update.
+  var READY = 1, setup = null, fullState = "none", lastQuery = null;
+
+  function merge(core, full) {
+    var replaced = Object.create(null);
+    full.forEach(function (doc) { replaced[doc.location] = true; });
+    return core.filter(function (doc) { return !replaced[doc.location]; }).concat(full);
+  }
+
+  function loadFullText() {
+    var path = setup && setup.config && setup.config.wijzer_fulltext;
+    if (!path || fullState !== "none" || typeof fetch !== "function") return;
+    fullState = "loading";
+    fetch(new URL("../../../" + path, self.location.href).href, { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+      .then(function (full) {
+        var docs = merge(setup.docs || [], full.docs || []);
+        learn(setup.config, docs);
+        fullState = "done";
+        var send = self.postMessage;
+        self.postMessage = function (message) {
+          if (message && message.type === READY) {  // the page already knows search is ready
+            self.postMessage = send;
+            if (lastQuery !== null) self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: lastQuery } }));
+            return;
+          }
+          return send.apply(self, arguments);
+        };
+        self.dispatchEvent(new MessageEvent("message", { data: {
+          type: SETUP, wijzer: true, data: { config: setup.config, docs: docs, options: setup.options } } }));
+      })
+      .catch(function () { fullState = "failed"; });  // titles and summaries still answer
+  }
+
   self.wijzerRewriteQuery = rewrite;  // for tests and curious readers
   addEventListener("message", function (ev) {
     var message = ev.data;
-    if (!message) return;
-    if (message.type === SETUP && message.data) learn(message.data.config, message.data.docs || []);
-    if (message.type === QUERY && typeof message.data === "string") message.data = rewrite(message.data);
+    if (!message || message.wijzer) return;
+    if (message.type === SETUP && message.data) {
+      setup = message.data;
+      learn(message.data.config, message.data.docs || []);
+    }
+    if (message.type === QUERY && typeof message.data === "string") {
+      lastQuery = message.data;
+      if (message.data.trim()) loadFullText();
+      message.data = rewrite(message.data);
+    }
   });
 })();

@@ -192,6 +192,8 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
         files["offers.yaml"]["offers"].append(offer)
         files["legal.yaml"]["topics"].append(topic)
     home["entry_point"] = f"hostile-{ACCEPTED[0]['id']}"
+    # the finder page carries no summary itself: all come from its summary files (finder.js)
+    files.setdefault("settings.yaml", {"settings": {}})["settings"]["finder_summaries_inline"] = 0
     return files, {"home": home}
 
 
@@ -389,7 +391,7 @@ def test_search_results_show_hostile_text_as_text(guarded, site_url, query):
     box.click()
     box.press_sequentially(query, delay=10)
     guarded.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
-    guarded.wait_for_timeout(300)
+    guarded.wait_for_timeout(2000)  # the full text arrives after the first search and updates the results
     inert(guarded, f"zoeken naar {query}")
 
 
@@ -402,6 +404,32 @@ def test_finder_renders_hostile_offers_as_text(guarded, site_url):
     inert(guarded, "hulp-zoeken")
     shown = " ".join(guarded.locator("article.md-content__inner").inner_text().split())
     assert "<img src=x onerror=alert(1)>" in shown
+
+
+def test_finder_fetches_the_summaries_it_does_not_carry(guarded, site_url, hostile):
+    """At national scale the finder page leaves summaries out and fetches them when cards come
+    into view; a free-text search fetches them all first. Here the setting is 0: every summary."""
+    offers = hostile["files"]["offers.yaml"]["offers"]
+    html = (hostile["site"] / "hulp-zoeken" / "index.html").read_text(encoding="utf-8")
+    real = [o for o in offers if not o["id"].startswith("hostile-")]
+    assert not [o["id"] for o in real if o["summary"] in html], "de pagina zelf hoort geen samenvattingen te bevatten"
+    visit(guarded, site_url + "hulp-zoeken/")
+    first = guarded.locator(".wz-finder__list > li").first
+    summary = first.locator("article > h3 + p:not(.wz-card__meta)")
+    summary.wait_for(timeout=10000)
+    name = first.locator("h3").inner_text()
+    assert flat(summary.inner_text()) in [flat(o["summary"]) for o in offers if flat(o["name"]) == flat(name)]
+    # a word only in summaries: the free-text filter waits for all of them, then filters
+    word = "lotgenoten"
+    expected = {o["id"] for o in offers if word in (o["summary"] + o["name"]).lower()}
+    assert expected and not any(word in o["name"].lower() for o in offers)
+    guarded.locator("#wz-f-zoek").fill(word)
+    guarded.wait_for_selector(".wz-finder__results:not([aria-busy])", state="attached")
+    shown = guarded.eval_on_selector_all(
+        ".wz-finder__list > li", "els => els.filter(li => li.getClientRects().length > 0).map(li => li.querySelector('h3 a').getAttribute('href').split('/').at(-2))"
+    )
+    assert set(shown) == expected
+    inert(guarded, "hulp-zoeken met opgehaalde samenvattingen")
 
 
 class _Scan(HTMLParser):
