@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -112,10 +113,28 @@ def _generated(page: Any) -> GeneratedPage | None:
 
 def on_pre_page(page: Any, config: Any, files: Files) -> Any:
     """A generated page has no Markdown: MkDocs need not build a Markdown converter for it
-    (one per page, with every extension); its HTML comes in ``on_page_content``."""
+    (one per page, with every extension); its HTML comes in ``on_page_content``. In `wijzer
+    serve` a hand-written page whose Markdown (after the macros) did not change keeps its HTML."""
     if _generated(page) is not None:
         page.render = functools.partial(_render_without_markdown, page)
+    elif _state.get("dirty"):
+        page.render = functools.partial(_render_remembered, page, page.render)
     return page
+
+
+def _render_remembered(page: Any, render: Any, config: Any, files: Files) -> None:
+    """Python-Markdown once per distinct text of a page (`wijzer serve` rebuilds every
+    hand-written page after a data edit, as their macros show data)."""
+    memo = _state.setdefault("rendered", {})
+    key = (page.file.src_uri, page.markdown, len(files), config.config_file_path)
+    if key in memo:
+        content, toc, title, anchors, links = memo[key]
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
+        page.links_to_anchors = links
+        return
+    render(config, files)
+    memo.pop(next((k for k in memo if k[0] == page.file.src_uri), None), None)  # one text per page
+    memo[key] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids, page.links_to_anchors)
 
 
 def _render_without_markdown(page: Any, config: Any, files: Files) -> None:
@@ -195,6 +214,33 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     return context
 
 
+class _MemoryBytecode(BytecodeCache):
+    """Jinja's compiled theme templates, kept between `wijzer serve` rebuilds (MkDocs makes a new
+    environment for every rebuild; Jinja checks each template's source checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    from wijzer.sidebar import SidebarMemo
+
+    env.globals["wijzer_sidebar"] = SidebarMemo()
+    if _state.get("dirty"):
+        env.bytecode_cache = _BYTECODE
+    return env
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _state["dirty"] = dirty
     # `serve` injects an inline live-reload script into every page; the policy would block it.
@@ -233,7 +279,12 @@ def _secure(output: str, config: Any, prefix: str, name: str) -> str:
 
     try:
         return csp.secure_page(
-            output, config.site_dir, prefix, tuple(config.theme.dirs), meta=not _state.get("serving") and not _offline(config)
+            output,
+            config.site_dir,
+            prefix,
+            tuple(config.theme.dirs),
+            meta=not _state.get("serving") and not _offline(config),
+            check=not _state.get("serving"),  # the preview checks the content only (on_post_page)
         )
     except csp.UnsafePage as exc:
         raise PluginError(
@@ -342,6 +393,10 @@ def _write_cms(config: Any) -> None:
     from wijzer.admin import CmsMissing, build_admin
 
     root = Path(config.config_file_path).parent
+    key = (config.site_dir, repr(config.extra.get("wijzer", {})), config.site_url)
+    if _state.get("dirty") and _state.get("cms") == key and (Path(config.site_dir) / "admin").is_dir():
+        return  # `wijzer serve`: the CMS does not depend on the data
+    _state["cms"] = key
     try:
         build_admin(root, Path(config.site_dir), config.extra.get("wijzer", {}), dict(os.environ), config.site_url)
     except CmsMissing as exc:

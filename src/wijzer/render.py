@@ -108,13 +108,19 @@ class Linker:
 
     def __call__(self, src_uri: str, anchor: str = "") -> str:
         target = page_url(src_uri, self.directory_urls)
-        rel = posixpath.relpath(target.rstrip("/") or ".", self.base or ".")
+        rel = _relative(target.rstrip("/") or ".", self.base or ".")
         if self.directory_urls:
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
 
     def asset(self, path: str) -> str:
-        return posixpath.relpath(path, self.base or ".")
+        return _relative(path, self.base or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` (pure, and slow enough to matter: a gemeente page links ~50 times)."""
+    return posixpath.relpath(target, base)
 
 
 def _finalize(value: Any) -> Any:

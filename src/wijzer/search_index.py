@@ -114,6 +114,19 @@ def leave_out(index: dict, rules: tuple[tuple[str, str], ...] = LEFT_OUT) -> dic
     return {**index, "docs": [d for d in index["docs"] if kept(d)]}
 
 
+_MEMO: dict[tuple, dict[str, list[str]]] = {}
+
+
+def _memo_for(thesaurus: Thesaurus) -> dict[str, list[str]]:
+    """Expansions of earlier texts with the same synonym list: `wijzer serve` rebuilds the index
+    after every edit, and most sections did not change."""
+    key = (thesaurus.groups, tuple(thesaurus.spelling.items()))
+    if key not in _MEMO or len(_MEMO[key]) > 200_000:
+        _MEMO.clear()
+        _MEMO[key] = {}
+    return _MEMO[key]
+
+
 def expand_index(index: dict, thesaurus: Thesaurus) -> dict:
     """A copy of Material's search index with the hidden synonym fields filled in."""
     config = dict(index["config"])
@@ -122,10 +135,14 @@ def expand_index(index: dict, thesaurus: Thesaurus) -> dict:
     fields[TEXT_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
     config["fields"] = fields
     docs = []
+    memo = _memo_for(thesaurus)
     for doc in index["docs"]:
         doc = dict(doc)
         for source, target in (("title", TITLE_FIELD), ("text", TEXT_FIELD)):
-            extra = expansions(doc.get(source, ""), thesaurus)
+            text = doc.get(source, "")
+            if text not in memo:
+                memo[text] = expansions(text, thesaurus)
+            extra = memo[text]
             if extra:
                 doc[target] = " ".join(extra)
         docs.append(doc)
