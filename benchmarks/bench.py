@@ -170,8 +170,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_rebuild_s(work: Path) -> float:
-    """Edit one offer while `wijzer serve` runs; seconds until the served page shows the edit."""
+# Two edits of one offer (KIES, offered nationally) while `wijzer serve` runs: its description, which
+# only its own page shows (the usual edit), then its name, which stands on all 342 gemeente pages too.
+SERVE_EDITS = (
+    ("tekst", "In een KIES-groep praten", "Benchmarktekst In een KIES-groep praten"),
+    ("naam", 'name: "KIES', 'name: "Benchmarknaam KIES'),
+)
+
+
+def serve_rebuild_s(work: Path) -> dict[str, float]:
+    """Edit one offer while `wijzer serve` runs; seconds until the served page shows each edit."""
     project = work / "serve-project"
     if project.exists():
         shutil.rmtree(project)
@@ -199,19 +207,21 @@ def serve_rebuild_s(work: Path) -> float:
             if time.time() > deadline or proc.poll() is not None:
                 raise SystemExit("wijzer serve kwam niet op gang: zie " + str(work / "serve.log"))
             time.sleep(0.5)
-        time.sleep(2)  # let the watcher settle after the first build
         offers = project / "data" / "offers.yaml"
-        text = offers.read_text(encoding="utf-8")
-        marker = "Benchmarkwijziging"
-        changed = re.sub(r'(name: ")KIES', rf'\1{marker} KIES', text, count=1)
-        assert changed != text, "kon de naam van KIES niet vinden in offers.yaml"
-        start = time.perf_counter()
-        offers.write_text(changed, encoding="utf-8")
-        while marker not in fetch():
-            if time.perf_counter() - start > 120:
-                raise SystemExit("de wijziging verscheen niet binnen 120 s")
-            time.sleep(0.05)
-        return time.perf_counter() - start
+        took = {}
+        for label, old, new in SERVE_EDITS:
+            time.sleep(3)  # let the watcher settle after the previous build
+            text = offers.read_text(encoding="utf-8")
+            assert old in text, f"kon {old!r} niet vinden in offers.yaml"
+            marker = new.removesuffix(old).strip().removeprefix('name: "')
+            start = time.perf_counter()
+            offers.write_text(text.replace(old, new, 1), encoding="utf-8")
+            while marker not in fetch():
+                if time.perf_counter() - start > 120:
+                    raise SystemExit(f"de wijziging ({label}) verscheen niet binnen 120 s")
+                time.sleep(0.05)
+            took[label] = time.perf_counter() - start
+        return took
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -267,7 +277,7 @@ def check(ok: bool) -> str:
     return "gehaald" if ok else "**niet gehaald**"
 
 
-def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve_s: float, took: float) -> None:
+def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float) -> None:
     national = runs[-1]
     by = {r.label: r for r in runs}
     growth_t = by["2x"].build_s / by["1x"].build_s
@@ -287,13 +297,15 @@ def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve_s: float
         ("Zoekindex < 500 KB gzip vóór het eerste resultaat", f"{national.search_kb_gz:.0f} KB", national.search_kb_gz < BUDGET["search_kb_gz"]),
         ("Zoekpagina (hulp zoeken) met gegevens < 300 KB gzip", f"{national.finder_kb_gz:.0f} KB", national.finder_kb_gz < BUDGET["finder_kb_gz"]),
         ("Filterwijziging in de zoekpagina < 100 ms (Chromium, landelijk)", f"{filter_ms:.1f} ms", filter_ms < BUDGET["filter_ms"]),
-        ("Wijziging van één aanbod zichtbaar in `make serve` < 3 s", f"{serve_s:.2f} s", serve_s < BUDGET["serve_s"]),
+        ("Wijziging van één aanbod (tekst) zichtbaar in `make serve` < 3 s", f"{serve['tekst']:.2f} s", serve["tekst"] < BUDGET["serve_s"]),
+        ("Idem, naam van een landelijk aanbod (staat ook op 342 gemeentepagina's) < 3 s", f"{serve['naam']:.2f} s",
+         serve["naam"] < BUDGET["serve_s"]),
     ]
     budget_rows = "\n".join(f"| {name} | {value} | {check(ok)} |" for name, value, ok in budgets)
     (ROOT / "docs" / "benchmarks.svg").write_text(svg_plot(runs), encoding="utf-8")
     (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(
         {"date": dt.date.today().isoformat(), "shipped": asdict(shipped), "runs": [asdict(r) for r in runs],
-         "filter_ms": filter_ms, "serve_s": serve_s}, indent=1) + "\n", encoding="utf-8")
+         "filter_ms": filter_ms, "serve_s": serve}, indent=1) + "\n", encoding="utf-8")
     text = f"""# Prestaties
 
 Gemeten met `make bench` op {dt.date.today().isoformat()} ({took / 60:.0f} minuten). Machine: {machine()}.
@@ -357,8 +369,8 @@ def main() -> None:
         say("zoekpagina in Chromium")
         filter_ms = finder_filter_ms(work / f"site-{SCALES[-1]}x")
         say("make serve: één aanbod wijzigen")
-        serve_s = serve_rebuild_s(work)
-        write_report(shipped, runs, filter_ms, serve_s, time.perf_counter() - started)
+        serve = serve_rebuild_s(work)
+        write_report(shipped, runs, filter_ms, serve, time.perf_counter() - started)
     print(f"Klaar: docs/benchmarks.md ({(time.perf_counter() - started) / 60:.1f} min)")
 
 

@@ -37,8 +37,10 @@ _MD_SPECIAL = {
 _TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 
 
+@lru_cache(maxsize=16384)
 def markdown_html(source: str) -> Markup:
-    """Render an editor's Markdown field to HTML that can only contain allowed, inert markup."""
+    """Render an editor's Markdown field to HTML that can only contain allowed, inert markup
+    (remembered per text: `wijzer serve` renders every page again to see what changed)."""
     rendered = md.markdown(source, extensions=["sane_lists"], output_format="html")
     cleaned = nh3.clean(
         rendered,
