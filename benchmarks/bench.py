@@ -126,7 +126,7 @@ def build_and_measure(label: str, data: Path, work: Path, counts: dict) -> Run:
     say(f"{label}: vloer")
     run.floor_s, _ = timed([PY, str(ROOT / "benchmarks" / "floor.py"), "--data", str(data), "--out", str(work / f"floor-{label}")])
     measure_site(site, run)
-    print(f"[bench] {label}: {json.dumps(asdict(run))}", file=sys.stderr, flush=True)
+    say(f"{label}: {json.dumps(asdict(run))}")
     return run
 
 
@@ -145,21 +145,27 @@ def finder_filter_ms(site: Path) -> float:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/hulp-zoeken/")
             page.wait_for_load_state("load")
+            page.wait_for_selector(".wz-finder form:not([hidden])")  # finder.js has set up the filters
             times = page.evaluate("""() => {
-                const form = document.querySelector('form[data-wz-finder], .wz-finder form, form');
-                const boxes = Array.from(form.querySelectorAll('input[type=checkbox], input[type=radio]'));
+                const form = document.querySelector('.wz-finder form');
+                const boxes = Array.from(form.querySelectorAll('input[type=checkbox]'));
                 const out = [];
                 for (let i = 0; i < Math.min(boxes.length, 20); i++) {
                     const box = boxes[i];
                     const t0 = performance.now();
-                    box.click();
+                    box.click();  // 'change': filter, count, chips, URL (finder.js, synchronous)
+                    document.body.offsetHeight;  // and the new layout of the list
                     out.push(performance.now() - t0);
                     box.click();
                 }
                 return out;
             }""")
+            shown = page.locator("[data-wz-count]").inner_text()
             browser.close()
-        return statistics.median(times) if times else float("nan")
+        if not times:
+            raise SystemExit("geen filters gevonden op hulp-zoeken/")
+        say(f"filterwijziging: {len(times)} keer gemeten, mediaan {statistics.median(times):.1f} ms ({shown})")
+        return statistics.median(times)
     finally:
         server.terminate()
 
@@ -277,7 +283,14 @@ def check(ok: bool) -> str:
     return "gehaald" if ok else "**niet gehaald**"
 
 
-def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float) -> None:
+def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float, *,
+                 date: str | None = None, machine_text: str | None = None) -> None:
+    from wijzer.finder import SUMMARY_CHUNK
+    from wijzer.models import Settings
+
+    inline = Settings.model_fields["finder_summaries_inline"].default
+    date = date or dt.date.today().isoformat()
+    machine_text = machine_text or machine()
     national = runs[-1]
     by = {r.label: r for r in runs}
     growth_t = by["2x"].build_s / by["1x"].build_s
@@ -304,11 +317,11 @@ def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[st
     budget_rows = "\n".join(f"| {name} | {value} | {check(ok)} |" for name, value, ok in budgets)
     (ROOT / "docs" / "benchmarks.svg").write_text(svg_plot(runs), encoding="utf-8")
     (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(
-        {"date": dt.date.today().isoformat(), "shipped": asdict(shipped), "runs": [asdict(r) for r in runs],
+        {"date": date, "machine": machine_text, "took_s": took, "shipped": asdict(shipped), "runs": [asdict(r) for r in runs],
          "filter_ms": filter_ms, "serve_s": serve}, indent=1) + "\n", encoding="utf-8")
     text = f"""# Prestaties
 
-Gemeten met `make bench` op {dt.date.today().isoformat()} ({took / 60:.0f} minuten). Machine: {machine()}.
+Gemeten met `make bench` op {date} ({took / 60:.0f} minuten). Machine: {machine_text}.
 
 De **vloer** is hetzelfde werk zonder thema: dezelfde gegevens inlezen en controleren, dezelfde
 pagina's (handgeschreven Markdown en de HTML van onze sjablonen) door kaal Python-Markdown halen, in een
@@ -333,6 +346,31 @@ steeds alle 342 gemeenten.
 
 Groei van 1× naar 2× gegevens: bouwtijd {growth_t:.2f}×, uitvoer {growth_o:.2f}×.
 
+Landelijk ({national.label}) verder: de volledige tekst voor het zoeken, die pas bij de eerste zoekvraag
+komt, is {national.extra.get("search_full_kb_gz", 0):.0f} KB gzip; één stuk van {national.extra.get("finder_chunk_kb_gz", 0):.0f} KB gzip met
+samenvattingen haalt Hulp zoeken op zodra die kaarten in beeld komen (de eerste
+{inline} kaarten hebben hun samenvatting in de pagina zelf).
+`make serve`: tekst van één aanbod gewijzigd {serve["tekst"]:.2f} s, naam van een landelijk aanbod
+gewijzigd {serve["naam"]:.2f} s (dan veranderen ook alle 342 gemeentepagina's, die het landelijk aanbod
+noemen).
+
+## Hoe de budgetten gehaald worden
+
+- **Geen navigatie van duizenden pagina's**: de zijbalk toont overzichtspagina's; aanbod-,
+  organisatie- en gemeentepagina's staan er niet in. Material's zijbalk van zo'n pagina is per map
+  gelijk en wordt één keer per map gemaakt (`src/wijzer/sidebar.py`).
+- **Gegenereerde pagina's zonder Markdown en macro's**: hun HTML komt uit onze sjablonen; kaarten
+  die op honderden gemeentepagina's staan, worden één keer per map gemaakt (`pages.Cards`).
+- **Zoekindex in twee delen**: de kern (titels, soorten, regio's) bij het laden, de volledige
+  tekst bij de eerste zoekvraag (`src/wijzer/search_docs.py`, `search_worker.js`).
+- **Hulp zoeken**: filtercodes in plaats van lange attributen; samenvattingen voorbij de eerste
+  {inline} kaarten in stukken van {SUMMARY_CHUNK}, opgehaald als ze in beeld komen.
+- **`make serve`** bouwt alleen wat veranderde: een gegenereerde pagina waarvan de HTML gelijk
+  bleef, wordt overgeslagen; handgeschreven pagina's houden hun Markdown-uitvoer als de tekst na
+  de macro's gelijk bleef; sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee
+  bouwbeurten bewaard. Een test (`tests/unit/test_serve_rebuild.py`) controleert dat de site na
+  een wijziging gelijk is aan een schone bouw.
+
 ![Bouwtijd en uitvoergrootte tegen het aantal pagina's](benchmarks.svg)
 
 ## Opnieuw meten
@@ -346,7 +384,18 @@ De ruwe cijfers staan ook in `docs/benchmarks.json`.
     (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
 
 
+def report_from_json() -> None:
+    """`bench.py --report`: write docs/benchmarks.md again from docs/benchmarks.json (new text, same figures)."""
+    data = json.loads((ROOT / "docs" / "benchmarks.json").read_text(encoding="utf-8"))
+    runs = [Run(**r) for r in data["runs"]]
+    write_report(Run(**data["shipped"]), runs, data["filter_ms"], data["serve_s"], data.get("took_s", 0.0),
+                 date=data["date"], machine_text=data.get("machine"))
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--report"]:
+        report_from_json()
+        return
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="wijzer-bench-") as tmp:
         work = Path(tmp)

@@ -7,8 +7,10 @@
    Each card's facets are one code (data-f: per facet a group of one-letter codes, groups joined
    by '-', letters as in the checkboxes' data-code). Summaries of cards after the first
    data-summaries-inline come from data-summaries<n>.json (same site) when the cards come into
-   view, or all at once for a free-text search. No storage, no inline script or handlers
-   (CSP script-src 'self'). */
+   view, or all at once for a free-text search. With JavaScript the list shows the first
+   data-page-size matches and a "Toon meer" button (a filter change touches at most two pages of
+   cards, not thousands); without it, every offer is listed. No storage, no inline script or
+   handlers (CSP script-src 'self'). */
 (function () {
   "use strict";
 
@@ -140,26 +142,41 @@
 
     // ------------------------------------------------------------------ filtering and feedback
 
+    var pageSize = Number(root.getAttribute("data-page-size")) || 60;
+    var limit = pageSize;  // matches shown; a filter change starts again at one page
+    var matches = [];
+    var moreBox = root.querySelector("[data-wz-more-results]");
+    var moreButton = root.querySelector("[data-wz-show-more]");
+    var shownText = root.querySelector("[data-wz-shown]");
+    var number = new Intl.NumberFormat("nl-NL");
+
     function filter(state) {
       var terms = state.text ? fold(state.text).split(" ") : [];
       var code = state.gemeente ? state.gemeente.code : null;
       var regions = state.gemeente ? state.gemeente.regions : [];
       var active = [];
       facets.forEach(function (f, i) { if (state.chosen[i].length) active.push(i); });
-      var count = 0;
+      matches = [];
       for (var n = 0; n < items.length; n++) {
         var item = items[n];
         var ok = !code || item.national || item.gemeenten.indexOf(code) >= 0 || intersects(item.regions, regions);
         if (ok && state.age !== null) ok = state.age >= item.min && state.age <= item.max;
         for (var a = 0; ok && a < active.length; a++) ok = intersects(item.facets[active[a]], state.codes[active[a]]);
         for (var t = 0; ok && t < terms.length; t++) ok = searchText(item).indexOf(terms[t]) >= 0;
-        if (ok) count++;
-        if (item.shown !== ok) {
-          item.shown = ok;
-          item.el.classList.toggle("wz-finder__off", !ok);
+        if (ok) matches.push(item);
+        var show = ok && matches.length <= limit;
+        if (item.shown !== show) {
+          item.shown = show;
+          item.el.classList.toggle("wz-finder__off", !show);
         }
       }
-      return count;
+      var rest = matches.length - limit;
+      moreBox.hidden = rest <= 0;
+      if (rest > 0) {
+        shownText.textContent = "Je ziet er " + number.format(limit) + " van de " + number.format(matches.length) + ".";
+        moreButton.textContent = "Toon er nog " + number.format(Math.min(pageSize, rest));
+      }
+      return matches.length;
     }
 
     function chipsFor(state) {
@@ -279,7 +296,7 @@
         });
       }
       var count = filter(state);
-      var text = count + " van " + items.length + " hulpvormen";
+      var text = number.format(count) + " van " + number.format(items.length) + " hulpvormen";
       if (countEl.textContent !== text) countEl.textContent = text;
       empty.hidden = count > 0;
       renderChips(state);
@@ -296,6 +313,7 @@
     // kind "type": while typing, replace the current history entry.
     // kind "commit": a finished change gets its own entry, so Back returns to the view before it.
     function update(kind) {
+      limit = pageSize;
       var state = readForm();
       render(state, kind === "commit");
       var query = toQuery(state);
@@ -343,7 +361,14 @@
       if (buttons.length) buttons[Math.min(index, buttons.length - 1)].focus();
       else countEl.focus();
     });
+    moreButton.addEventListener("click", function () {
+      var first = matches[limit];  // the first card that comes into view: focus goes to its link
+      limit += pageSize;
+      render(readForm(), false);
+      if (first) first.el.querySelector("h3 a").focus();
+    });
     window.addEventListener("popstate", function () {
+      limit = pageSize;
       fromUrl();
       var state = readForm();
       render(state, true);

@@ -121,6 +121,7 @@ def card_attributes(offer: m.Offer, codes: dict[str, dict[str, str]]) -> dict[st
 
 
 SUMMARY_CHUNK = 250  # summaries per file after the inline ones
+PAGE_SIZE = 60  # cards finder.js shows before "Toon meer" (divisible by 2, 3 and 4 columns)
 SUMMARY_FOLDER = "hulp-zoeken/samenvattingen"
 
 
@@ -161,6 +162,7 @@ def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) ->
         "codes": codes,
         "inline": len(offers) if all_inline else cat.settings.finder_summaries_inline,
         "summary_chunk": SUMMARY_CHUNK,
+        "page_size": PAGE_SIZE,
         "summary_href": link.asset(SUMMARY_FOLDER) + "/",
         "facets": facets(cat),
         "chip_label": chip_label,

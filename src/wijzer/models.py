@@ -342,7 +342,7 @@ class Settings(Entry):
         description="Na hoeveel dagen een item opnieuw gecontroleerd moet worden (anders een waarschuwing).",
     )
     finder_summaries_inline: Annotated[int, Field(ge=0, le=100000)] = Field(
-        default=1000,
+        default=250,
         description=(
             "Hoeveel hulpvormen op de pagina Hulp zoeken meteen hun korte beschrijving meekrijgen. De rest "
             "haalt de pagina op zodra ze in beeld komen, zodat de pagina ook met duizenden hulpvormen snel laadt."
