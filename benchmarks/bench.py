@@ -373,13 +373,27 @@ noemen).
 
 ![Bouwtijd en uitvoergrootte tegen het aantal pagina's](benchmarks.svg)
 
+## Bekende grenzen
+
+- **`make serve` na het hernoemen van een landelijk aanbod**: de naam staat op alle 342
+  gemeentepagina's, dus die worden allemaal opnieuw gemaakt (ongeveer 7 ms per pagina: Material's
+  sjabloon, onze controles, de macro- en zoekplug-ins). Een wijziging in de beschrijving van een
+  aanbod raakt alleen zijn eigen pagina (en bij de samenvatting ook de overzichten en Hulp zoeken).
+- **De grootste pagina's** landelijk zijn de signaleringshulp (`signaleren/`: een kaart van elk
+  aanbod voor de uitkomst), Hulp zoeken (elke hulpvorm, ook zonder JavaScript) en het
+  redactierapport. De signaleringshulp zou op deze schaal per uitkomst een handvol kaarten moeten
+  tonen met een link naar Hulp zoeken, in plaats van alle kaarten mee te sturen.
+- **De volledige zoektekst** is landelijk groot: hij komt pas na de eerste zoekvraag (de eerste
+  resultaten komen uit de kern), maar wie zoekt, haalt hem in zijn geheel op.
+
 ## Opnieuw meten
 
 ```sh
 make bench
 ```
 
-De ruwe cijfers staan ook in `docs/benchmarks.json`.
+De ruwe cijfers staan ook in `docs/benchmarks.json`; `.venv/bin/python benchmarks/bench.py --report`
+schrijft deze pagina opnieuw uit die cijfers (zonder opnieuw te meten).
 """
     (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
 
