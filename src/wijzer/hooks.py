@@ -68,6 +68,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, REPORT_URI, content=""))
     _state["pages"] = pages
     _state["built"] = set()
+    # What else a page's Markdown output depends on: the files it may link to and the extensions.
+    _state["render_inputs"] = hash((tuple(sorted(f.src_uri for f in files)), repr(config.markdown_extensions), repr(config.mdx_configs)))
     if _state.get("dirty"):
         _mark_unchanged(files, pages, cat, config)
     else:
@@ -126,7 +128,7 @@ def _render_remembered(page: Any, render: Any, config: Any, files: Files) -> Non
     """Python-Markdown once per distinct text of a page (`wijzer serve` rebuilds every
     hand-written page after a data edit, as their macros show data)."""
     memo = _state.setdefault("rendered", {})
-    key = (page.file.src_uri, page.markdown, len(files), config.config_file_path)
+    key = (page.file.src_uri, page.markdown, _state["render_inputs"])
     if key in memo:
         content, toc, title, anchors, links = memo[key]
         page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
