@@ -285,7 +285,7 @@ def check(ok: bool) -> str:
 
 def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float, *,
                  date: str | None = None, machine_text: str | None = None) -> None:
-    from wijzer.finder import SUMMARY_CHUNK
+    from wijzer.finder import PAGE_SIZE, SUMMARY_CHUNK
     from wijzer.models import Settings
 
     inline = Settings.model_fields["finder_summaries_inline"].default
@@ -364,7 +364,9 @@ noemen).
 - **Zoekindex in twee delen**: de kern (titels, soorten, regio's) bij het laden, de volledige
   tekst bij de eerste zoekvraag (`src/wijzer/search_docs.py`, `search_worker.js`).
 - **Hulp zoeken**: filtercodes in plaats van lange attributen; samenvattingen voorbij de eerste
-  {inline} kaarten in stukken van {SUMMARY_CHUNK}, opgehaald als ze in beeld komen.
+  {inline} kaarten in stukken van {SUMMARY_CHUNK}, opgehaald als ze in beeld komen; met JavaScript
+  toont de lijst {PAGE_SIZE} treffers per keer ("Toon er nog …"), zodat een filterwijziging hooguit
+  twee pagina's kaarten raakt in plaats van duizenden (zonder JavaScript staat alles er).
 - **`make serve`** bouwt alleen wat veranderde: een gegenereerde pagina waarvan de HTML gelijk
   bleef, wordt overgeslagen; handgeschreven pagina's houden hun Markdown-uitvoer als de tekst na
   de macro's gelijk bleef; sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee
