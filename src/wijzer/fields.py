@@ -6,6 +6,7 @@ text is acceptable and raise ``ValueError`` with a message an editor can act on.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -129,8 +130,10 @@ def _email(value: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=8192)
 def phone_href(value: str) -> str:
-    """``tel:`` link target in international format, e.g. ``tel:+318002000``."""
+    """``tel:`` link target in international format, e.g. ``tel:+318002000`` (remembered: the
+    same numbers stand on hundreds of pages)."""
     number = phonenumbers.parse(value, "NL")
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

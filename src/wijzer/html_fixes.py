@@ -15,14 +15,21 @@ from __future__ import annotations
 import re
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 _EMPTY_ACTION = re.compile(r'(<form\b[^>]*?)\s+action=""')
 
 
 def fix_theme_html(page: str) -> str:
     page = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", page)
-    page = _EMPTY_TABINDEX.sub("", page)
+    page = _without_empty_tabindex(page)
     page = _EMPTY_ACTION.sub(r"\1", page)
     if 'for="__toc"' in page and 'id="__toc"' not in page:
         page = page.replace(' for="__toc"', "")
     return page
+
+
+def _without_empty_tabindex(page: str) -> str:
+    """Drop every ``tabindex=""`` with the white space before it. (The same as the regex
+    ``\\s+tabindex=""``, which is slow: a pattern that starts with ``\\s+`` is tried at every space
+    of a page.)"""
+    parts = page.split('tabindex=""')
+    return "".join(part.rstrip() for part in parts[:-1]) + parts[-1] if len(parts) > 1 else page

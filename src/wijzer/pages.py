@@ -138,6 +138,37 @@ class Cards:
         return self._render("contact", org, self.uri.organisation(org.id), heading)
 
 
+class NationalLists:
+    """The national offers and organisations of a gemeente page: the same on all 342 of them, so
+    rendered once per build and folder (as ``Cards``), not once per page."""
+
+    _cache: dict[tuple, Markup] = {}
+    _owner: object = None
+
+    def __init__(self, cat: Catalogue, env, ctx: dict) -> None:
+        if NationalLists._owner is not cat:
+            NationalLists._cache, NationalLists._owner = {}, cat
+        self.cat, self.env, self.ctx = cat, env, ctx
+        link: Linker = ctx["link"]
+        self.where = (posixpath.dirname(link.base), link.directory_urls)
+
+    def _macro(self, name: str):
+        return getattr(self.env.get_template("_gemeente_national.html").make_module(self.ctx), name)
+
+    def offers(self) -> Markup:
+        key = ("offers", *self.where)
+        if key not in self._cache:
+            self._cache[key] = Markup(self._macro("offers")(_by_tier(self.cat, self.cat.national_offers)))
+        return self._cache[key]
+
+    def organisations(self, island: str) -> Markup:
+        key = ("organisations", island, *self.where)
+        if key not in self._cache:
+            orgs = sorted((o for o in self.cat.national_organisations if o.island == island), key=lambda o: o.name.lower())
+            self._cache[key] = Markup(self._macro("organisations")(orgs))
+        return self._cache[key]
+
+
 def context(cat: Catalogue, link: Linker) -> dict:
     return {"cat": cat, "link": link, "uri": Uris(cat), "labels": LABELS, "phone_href": phone_href, "tiers": cat.tier_order}
 
@@ -185,19 +216,15 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
     local = cat.local_offers(code)
     local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: o.name.lower())
-    national_orgs = sorted(cat.national_organisations, key=lambda o: o.name.lower())
-    shown = [*local, *cat.national_offers, *local_orgs, *national_orgs, *([entry] if entry else [])]
+    shown = [*local, *cat.national_offers, *local_orgs, *cat.national_organisations, *([entry] if entry else [])]
     dates = [x.reviewed for x in shown] or [dt.date.today()]
     ctx.update(
         gemeente=gemeente,
         regions=cat.regions_of.get(code, []),
         entry=entry,
         local_by_tier=_by_tier(cat, local),
-        national_by_tier=_by_tier(cat, cat.national_offers),
-        orgs_by_island=[
-            (island, [o for o in local_orgs if o.island == island], [o for o in national_orgs if o.island == island])
-            for island in m.ISLAND_LABELS
-        ],
+        national=NationalLists(cat, env, ctx),
+        orgs_by_island=[(island, [o for o in local_orgs if o.island == island]) for island in m.ISLAND_LABELS],
         oldest=min(dates),
         newest=max(dates),
     )
