@@ -148,7 +148,7 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -
         template_offers=sorted(cat.offers.values(), key=lambda o: o.name.lower()),
         template_orgs=[cat.organisations[i] for i in _contact_ids(cat, tax)],
     )
-    return Markup(html + _json_block("wz-taxatie-data", taxatie_data(cat, link)))
+    return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link))))
 
 
 def render_taxatie_model(cat: Catalogue, link: Linker, overrides: str | None = None) -> Markup:

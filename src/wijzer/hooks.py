@@ -119,7 +119,11 @@ def on_pre_page(page: Any, config: Any, files: Files) -> Any:
     serve` a hand-written page whose Markdown (after the macros) did not change keeps its HTML."""
     if _generated(page) is not None:
         page.render = functools.partial(_render_without_markdown, page)
-    elif _state.get("dirty"):
+        return page
+    from wijzer import blocks
+
+    blocks.start_page()
+    if _state.get("dirty"):
         page.render = functools.partial(_render_remembered, page, page.render)
     return page
 
@@ -174,7 +178,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         return _report_html(config)
     gen = _generated(page)
     if gen is None:
-        return content
+        return _put_back_blocks(content, page)
     if gen.src_uri in _state.get("bodies", {}):
         return _state["bodies"][gen.src_uri]
     out = render_page(
@@ -191,6 +195,17 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     out = with_title_id(out)
     page.toc = get_toc(toc_tokens(out))
     return out
+
+
+def _put_back_blocks(content: str, page: Any) -> str:
+    """The HTML blocks of the page's macros, in the places Markdown kept for them (wijzer.blocks)."""
+    from wijzer import blocks
+
+    content, ids, unknown = blocks.put_back(content)
+    if unknown:
+        raise PluginError(f"{page.file.src_uri}: macro-uitvoer kwam niet op zijn plaats terecht ({len(unknown)}×)")
+    page.present_anchor_ids = set(page.present_anchor_ids or ()) | ids
+    return content
 
 
 def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:

@@ -1,8 +1,9 @@
 """Turning data into safe HTML: Markdown through an allow-list, every other value escaped.
 
 Data text is never a template. It reaches HTML in exactly two ways:
-- as a value in one of our Jinja templates, which escapes it (and also Markdown's special
-  characters, so text that lands in a hand-written page is not read as Markdown again);
+- as a value in one of our Jinja templates, which escapes it; in a hand-written page, a block
+  of such HTML skips Markdown altogether (wijzer.blocks) and inline HTML has Markdown's special
+  characters escaped, so data is never read as Markdown;
 - as a Markdown field, rendered by Python-Markdown and then cleaned by nh3 (Ammonia) with an
   allow-list of tags, attributes and URL schemes.
 """
@@ -172,5 +173,12 @@ def compact(fragment: str) -> Markup:
 
 
 def for_markdown(fragment: str) -> Markup:
-    """Macro output: one raw HTML block, with Markdown syntax in its text neutralised."""
-    return Markup(escape_text_nodes(compact(fragment)))
+    """Macro output for a hand-written page: a block of HTML waits outside Markdown for its place
+    (wijzer.blocks); inline HTML (a link in a sentence) stays in the text, with Markdown syntax in
+    its text neutralised."""
+    from wijzer import blocks
+
+    html = compact(fragment)
+    if blocks.is_block(html):
+        return Markup(blocks.hold(str(html)))
+    return Markup(escape_text_nodes(html))
