@@ -368,9 +368,10 @@ noemen).
   toont de lijst {PAGE_SIZE} treffers per keer ("Toon er nog …"), zodat een filterwijziging hooguit
   twee pagina's kaarten raakt in plaats van duizenden (zonder JavaScript staat alles er).
 - **`make serve`** bouwt alleen wat veranderde: een gegenereerde pagina waarvan de HTML gelijk
-  bleef, wordt overgeslagen; handgeschreven pagina's houden hun Markdown-uitvoer als de tekst na
-  de macro's gelijk bleef; sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee
-  bouwbeurten bewaard. Een test (`tests/unit/test_serve_rebuild.py`) controleert dat de site na
+  bleef, wordt overgeslagen, en ook een handgeschreven pagina waarvan de inhoud na de macro's
+  gelijk bleef; blokken HTML uit macro's gaan niet door Markdown (`src/wijzer/blocks.py`);
+  sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee bouwbeurten bewaard; de map
+  met gegevens wordt elke 0,1 s bekeken in plaats van elke 0,5 s. Een test (`tests/unit/test_serve_rebuild.py`) controleert dat de site na
   een wijziging gelijk is aan een schone bouw.
 
 ![Bouwtijd en uitvoergrootte tegen het aantal pagina's](benchmarks.svg)

@@ -52,6 +52,12 @@ def catalogue_for(config: Any) -> Catalogue:
 
 def on_config(config: Any) -> Any:
     _state["catalogue"] = catalogue_for(config)
+    # `wijzer serve`: Material carries earlier search entries over itself, correctly only when one
+    # page was rebuilt; _merge_search_index does that for any number of pages, so Material starts
+    # from nothing in every build.
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
     return config
 
 
@@ -68,6 +74,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, REPORT_URI, content=""))
     _state["pages"] = pages
     _state["built"] = set()
+    _state["urls"] = {"" if f.url == "./" else f.url for f in files.documentation_pages()}  # as page.url
     # What else a page's Markdown output depends on: the files it may link to and the extensions.
     _state["render_inputs"] = hash((tuple(sorted(f.src_uri for f in files)), repr(config.markdown_extensions), repr(config.mdx_configs)))
     if _state.get("dirty"):
@@ -89,8 +96,10 @@ def _front_matter(page: GeneratedPage) -> str:
 
 def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogue, config: Any) -> None:
     """`wijzer serve` rebuilds only what changed: a generated page whose HTML is the same as in
-    the previous build is skipped; hand-written pages are rebuilt when the data changed (their
-    macros show data)."""
+    the previous build is skipped; hand-written pages are read again when the data changed (their
+    macros show data), and skipped after all when their content came out the same
+    (``_skip_if_unchanged``) — unless a hand-written page or mkdocs.yml changed, which can change
+    the navigation or the theme of every page."""
     import hashlib
 
     overrides = str(Path(config.config_file_path).parent / "overrides")
@@ -98,7 +107,12 @@ def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogu
     hashes = {uri: hashlib.sha256(body.encode()).digest() for uri, body in bodies.items()}
     previous = _state.get("hashes")
     data_changed = previous is not None and cat is not _state.get("previous_catalogue")
-    _state.update(bodies=bodies, hashes=hashes, previous_catalogue=cat)
+    settings = Path(config.config_file_path).read_bytes()
+    handwritten = [f for f in files.documentation_pages() if f.src_uri not in pages and f.src_uri != REPORT_URI]
+    _state["pages_may_skip"] = (
+        previous is not None and settings == _state.get("settings") and not any(f.is_modified() for f in handwritten)
+    )
+    _state.update(bodies=bodies, hashes=hashes, previous_catalogue=cat, settings=settings)
     if previous is None:
         return
     for file in files.documentation_pages():
@@ -205,7 +219,19 @@ def _put_back_blocks(content: str, page: Any) -> str:
     if unknown:
         raise PluginError(f"{page.file.src_uri}: macro-uitvoer kwam niet op zijn plaats terecht ({len(unknown)}×)")
     page.present_anchor_ids = set(page.present_anchor_ids or ()) | ids
+    if _state.get("dirty"):
+        _skip_if_unchanged(page, content)
     return content
+
+
+def _skip_if_unchanged(page: Any, content: str) -> None:
+    """`wijzer serve`: a hand-written page whose content is what it was in the previous build
+    keeps the file it has (MkDocs reads every page before it writes any)."""
+    contents = _state.setdefault("contents", {})
+    same = contents.get(page.file.src_uri) == content
+    contents[page.file.src_uri] = content
+    if same and _state.get("pages_may_skip"):
+        page.file.is_modified = lambda: False
 
 
 def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:
@@ -375,8 +401,9 @@ def _merge_search_index(index_file: Path) -> None:
     fresh = json.loads(index_file.read_text(encoding="utf-8"))
     previous = _state.get("search_index")
     if previous is not None:
-        built = _state["built"]
-        kept = [doc for doc in previous["docs"] if doc["location"].split("#")[0] not in built]
+        built, urls = _state["built"], _state["urls"]
+        page = lambda doc: doc["location"].split("#")[0]  # noqa: E731
+        kept = [doc for doc in previous["docs"] if page(doc) not in built and page(doc) in urls]
         fresh["docs"] = kept + fresh["docs"]
         index_file.write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
     _state["search_index"] = fresh
