@@ -386,6 +386,10 @@ noemen).
   aanbod voor de uitkomst), Hulp zoeken (elke hulpvorm, ook zonder JavaScript) en het
   redactierapport. De signaleringshulp zou op deze schaal per uitkomst een handvol kaarten moeten
   tonen met een link naar Hulp zoeken, in plaats van alle kaarten mee te sturen.
+- **Seconden hangen af van de machine**, de verhoudingen nauwelijks. Ter vergelijking: de vloer van de
+  meegeleverde gegevens duurde hier {shipped.floor_s:.1f} s. Een eerdere meting op een 2-core machine die ruim drie
+  keer zo traag was (vloer 4,7 s, landelijke bouw 127 s) gaf dezelfde verhoudingen (landelijk 1,50× de vloer),
+  maar 3,14 s voor het hernoemen van een landelijk aanbod in `make serve`: net boven het budget van 3 s.
 - **De volledige zoektekst** is landelijk groot: hij komt pas na de eerste zoekvraag (de eerste
   resultaten komen uit de kern), maar wie zoekt, haalt hem in zijn geheel op.
 
