@@ -384,8 +384,10 @@ noemen).
   aanbod raakt alleen zijn eigen pagina (en bij de samenvatting ook de overzichten en Hulp zoeken).
 - **De grootste pagina's** landelijk zijn de signaleringshulp (`signaleren/`: een kaart van elk
   aanbod voor de uitkomst), Hulp zoeken (elke hulpvorm, ook zonder JavaScript) en het
-  redactierapport. De signaleringshulp zou op deze schaal per uitkomst een handvol kaarten moeten
-  tonen met een link naar Hulp zoeken, in plaats van alle kaarten mee te sturen.
+  redactierapport. De signaleringshulp stuurt met opzet alle kaarten mee: kaarten pas ophalen voor de
+  gekozen gemeente zou de server vertellen welke gemeente iemand koos, en de pagina belooft dat er
+  niets verstuurd wordt. Alleen de eerste kaarten per uitkomst meesturen helpt weinig (bij 10 per
+  lijst zijn het er landelijk nog ruim 1800 van de 5000). Wat wel kan: kleinere kaarten op deze pagina.
 - **Seconden hangen af van de machine**, de verhoudingen nauwelijks. Ter vergelijking: de vloer van de
   meegeleverde gegevens duurde hier {shipped.floor_s:.1f} s. Een eerdere meting op een 2-core machine die ruim drie
   keer zo traag was (vloer 4,7 s, landelijke bouw 127 s) gaf dezelfde verhoudingen (landelijk 1,50× de vloer),
