@@ -93,8 +93,12 @@ def gz_size(data: bytes) -> int:
 
 
 def measure_site(site: Path, run: Run) -> None:
-    sizes = [p.stat().st_size for p in site.rglob("*.html")]
+    pages = list(site.rglob("*.html"))
+    sizes = [p.stat().st_size for p in pages]
     run.pages = len(sizes)
+    largest = max(pages, key=lambda p: p.stat().st_size)  # what a visitor of that page transfers
+    run.extra["largest_page"] = largest.relative_to(site).as_posix()
+    run.extra["largest_kb_gz"] = round(gz_size(largest.read_bytes()) / 1000, 1)
     run.output_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
     run.largest_kb = max(sizes) / 1000
     run.median_kb = statistics.median(sizes) / 1000
@@ -383,11 +387,12 @@ noemen).
   {(serve["naam"] - serve["tekst"]) / 342 * 1000:.0f} ms per pagina extra, vooral Material's sjabloon en de macro- en zoekplug-ins). Een wijziging in de beschrijving van een
   aanbod raakt alleen zijn eigen pagina (en bij de samenvatting ook de overzichten en Hulp zoeken).
 - **De grootste pagina's** landelijk zijn de signaleringshulp (`signaleren/`: een kaart van elk
-  aanbod voor de uitkomst), Hulp zoeken (elke hulpvorm, ook zonder JavaScript) en het
+  aanbod voor de uitkomst; grootste pagina landelijk: `{national.extra.get("largest_page", "?")}`,
+  {national.largest_kb:.0f} KB, over het net met gzip {national.extra.get("largest_kb_gz", 0):.0f} KB), Hulp zoeken (elke hulpvorm, ook zonder JavaScript) en het
   redactierapport. De signaleringshulp stuurt met opzet alle kaarten mee: kaarten pas ophalen voor de
   gekozen gemeente zou de server vertellen welke gemeente iemand koos, en de pagina belooft dat er
   niets verstuurd wordt. Alleen de eerste kaarten per uitkomst meesturen helpt weinig (bij 10 per
-  lijst zijn het er landelijk nog ruim 1800 van de 5000). Wat wel kan: kleinere kaarten op deze pagina.
+  lijst zijn het er landelijk nog ruim 1800 van de 5000).
 - **Seconden hangen af van de machine**, de verhoudingen nauwelijks. Ter vergelijking: de vloer van de
   meegeleverde gegevens duurde hier {shipped.floor_s:.1f} s. Een eerdere meting op een 2-core machine die ruim drie
   keer zo traag was (vloer 4,7 s, landelijke bouw 127 s) gaf dezelfde verhoudingen (landelijk 1,50× de vloer),
