@@ -19,8 +19,21 @@ FILE_TITLES = {
     "regions.yaml": "Gemeenten en regio's",
     "tiers.yaml": "Treden van de ladder",
     "settings.yaml": "Instellingen",
+    "taxatie.yaml": "Signaleringshulp (taxatie)",
+    "routekaart.yaml": "Routekaart",
+    "synonyms.yaml": "Zoekwoorden (synoniemen en schrijfwijzen)",
 }
-ORDER = ("offers.yaml", "organisations.yaml", "legal.yaml", "regions.yaml", "tiers.yaml", "settings.yaml")
+ORDER = (
+    "offers.yaml",
+    "organisations.yaml",
+    "legal.yaml",
+    "regions.yaml",
+    "tiers.yaml",
+    "settings.yaml",
+    "taxatie.yaml",
+    "routekaart.yaml",
+    "synonyms.yaml",
+)
 KIND_TEXT = {
     "text": "tekst (één regel)",
     "markdown": "tekst met opmaak (Markdown)",
@@ -95,7 +108,7 @@ def file_section(data_file: str, specs: tuple[FieldSpec, ...]) -> list[str]:
 
 def field_reference() -> str:
     """The generated Markdown (without markers)."""
-    specs = file_fields()
+    specs = file_fields(extensions=True)
     out = [
         "Deze tabellen komen rechtstreeks uit het datamodel (`src/wijzer/models.py`). Een veld met een punt,",
         "zoals `evidence.level`, staat ingesprongen onder het eerste deel (`evidence:` en daaronder `level:`).",

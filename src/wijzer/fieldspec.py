@@ -223,9 +223,15 @@ def model_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     return tuple(field_spec(model, name, model.model_fields[name]) for name in names)
 
 
-def file_fields() -> dict[str, tuple[FieldSpec, ...]]:
-    """Data file name -> its top-level fields (each usually one list of entries)."""
-    return {name: model_fields(model) for name, model in m.DATA_FILES.items()}
+def file_fields(extensions: bool = False) -> dict[str, tuple[FieldSpec, ...]]:
+    """Data file name -> its top-level fields (each usually one list of entries). With
+    ``extensions`` also the files of the extensions (synonyms, routekaart, taxatie)."""
+    files: dict[str, type[BaseModel]] = dict(m.DATA_FILES)
+    if extensions:
+        from wijzer.catalogue import extensions as extension_files
+
+        files.update({name: model for name, model, _ in extension_files()})
+    return {name: model_fields(model) for name, model in files.items()}
 
 
 def walk(specs: tuple[FieldSpec, ...], prefix: str = "") -> typing.Iterator[tuple[str, FieldSpec]]:
