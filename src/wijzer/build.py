@@ -47,6 +47,8 @@ def _setup_logging(verbose: bool) -> None:
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
+    # mkdocs-macros lists its modules, functions and variables at INFO: noise for editors
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
 def _default_source_date(project: Path) -> None:

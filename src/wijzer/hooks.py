@@ -19,7 +19,7 @@ from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wijzer.catalogue import Catalogue, load_cached
 from wijzer.pages import GeneratedPage, generated_pages, render_page
@@ -51,7 +51,8 @@ def catalogue_for(config: Any) -> Catalogue:
 
 
 def on_config(config: Any) -> Any:
-    _state["catalogue"] = catalogue_for(config)
+    _state["catalogue"] = cat = catalogue_for(config)
+    log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
     # `wijzer serve`: Material carries earlier search entries over itself, correctly only when one
     # page was rebuilt; _merge_search_index does that for any number of pages, so Material starts
     # from nothing in every build.
@@ -68,13 +69,16 @@ def on_files(files: Files, config: Any) -> Files:
     for page in generated_pages(cat):
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"{page.src_uri}: bestaat al in content/ en zou een gegenereerde pagina overschrijven")
-        files.append(File.generated(config, page.src_uri, content=_front_matter(page)))
+        # outside the navigation by design: MkDocs need not list them as forgotten
+        files.append(File.generated(config, page.src_uri, content=_front_matter(page), inclusion=InclusionLevel.NOT_IN_NAV))
         pages[page.src_uri] = page
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
-        files.append(File.generated(config, REPORT_URI, content=""))
+        files.append(File.generated(config, REPORT_URI, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     _state["pages"] = pages
     _state["built"] = set()
     _state["urls"] = {"" if f.url == "./" else f.url for f in files.documentation_pages()}  # as page.url
+    _state["progress"] = [0, len(_state["urls"])]
+    log.info(f"{len(_state['urls'])} pagina's te maken: {len(pages)} uit de gegevens, {len(_state['urls']) - len(pages)} andere")
     # What else a page's Markdown output depends on: the files it may link to and the extensions.
     _state["render_inputs"] = hash((tuple(sorted(f.src_uri for f in files)), repr(config.markdown_extensions), repr(config.mdx_configs)))
     if _state.get("dirty"):
@@ -308,7 +312,20 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     from wijzer.render import external_rel
 
     prefix = "../" * page.file.dest_uri.count("/")
-    return _secure(external_rel(output), config, prefix, page.file.src_uri)
+    output = _secure(external_rel(output), config, prefix, page.file.src_uri)
+    _count_page()
+    return output
+
+
+def _count_page() -> None:
+    """Progress in a terminal (`wijzer build` logs INFO only there): a line per tenth of the pages."""
+    if _state.get("serving") or "progress" not in _state:
+        return
+    progress = _state["progress"]
+    progress[0] += 1
+    done, total = progress
+    if done == total or done % max(1, total // 10) == 0:
+        log.info(f"Pagina's gemaakt: {done} van {total}")
 
 
 def _offline(config: Any) -> bool:
@@ -346,6 +363,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
+    log.info("Redactieomgeving, open data en zoekindex schrijven")
     _write_cms(config)
     from wijzer.opendata import write_open_data
 

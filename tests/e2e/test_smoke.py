@@ -29,3 +29,29 @@ def test_generated_offer_page_is_reachable_from_the_overview(page, site_url):
     assert page.locator("h1").inner_text().startswith("KIES")
     assert page.get_by_text("Laatst gecontroleerd").is_visible()
     assert page.locator(".wz-badge").first.inner_text() == "Effectief volgens goede aanwijzingen"
+
+
+@pytest.mark.parametrize(
+    ("link", "url", "heading"),
+    [("Zoek hulp", "/hulp-zoeken/", "Hulp zoeken"), ("Routekaart", "/routekaart/", "Routekaart"), ("Signaleren", "/signaleren/", "Signaleren")],
+)
+def test_the_tools_are_in_the_menu_of_a_generated_page(page, site_url, link, url, heading):
+    """The finder, the routekaart and the signaleringshulp are one click away in the menu, also on
+    the thousands of pages outside it (a gemeente page here)."""
+    page.goto(site_url + "gemeenten/zwolle/")
+    menu = page.locator(".md-sidebar--primary nav")
+    menu.get_by_role("link", name=link, exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(url)
+    assert page.locator("h1").first.inner_text().startswith(heading)
+
+
+def test_the_finder_is_in_the_phone_menu(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "gemeenten/zwolle/")
+    page.locator('.md-header label[for="__drawer"]').click()
+    drawer = page.locator(".md-sidebar--primary nav")
+    drawer.get_by_text("Hulp zoeken", exact=True).first.click()  # opens the section
+    drawer.get_by_role("link", name="Zoek hulp", exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/hulp-zoeken/")
