@@ -93,10 +93,10 @@ def gz_size(data: bytes) -> int:
 
 
 def measure_site(site: Path, run: Run) -> None:
-    pages = list(site.rglob("*.html"))
-    sizes = [p.stat().st_size for p in pages]
+    size_of = {p: p.stat().st_size for p in site.rglob("*.html")}
+    sizes = list(size_of.values())
     run.pages = len(sizes)
-    largest = max(pages, key=lambda p: p.stat().st_size)  # what a visitor of that page transfers
+    largest = max(size_of, key=size_of.__getitem__)  # what a visitor of that page transfers
     run.extra["largest_page"] = largest.relative_to(site).as_posix()
     run.extra["largest_kb_gz"] = round(gz_size(largest.read_bytes()) / 1000, 1)
     run.output_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6

@@ -155,6 +155,11 @@ def extensions() -> list[tuple[str, type, Any]]:
     return [importlib.import_module(name).EXTENSION for name in EXTENSION_MODULES]
 
 
+def data_files() -> dict[str, type]:
+    """Every data file and its model: the core files, then those of the extensions."""
+    return {**m.DATA_FILES, **{name: model for name, model, _ in extensions()}}
+
+
 def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) -> LoadResult:
     """Read, validate and cross-check every file in ``data_dir``; never raises for bad data."""
     from wijzer.checks import check_catalogue
@@ -165,7 +170,7 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
     valid: dict[str, dict] = {}
     sources: dict[str, Source] = {}
     exts = extensions()
-    for name, file_model in {**m.DATA_FILES, **{name: model for name, model, _ in exts}}.items():
+    for name, file_model in data_files().items():
         path = data_dir / name
         display = _display(path)
         if not path.exists():

@@ -226,11 +226,9 @@ def model_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
 def file_fields(extensions: bool = False) -> dict[str, tuple[FieldSpec, ...]]:
     """Data file name -> its top-level fields (each usually one list of entries). With
     ``extensions`` also the files of the extensions (synonyms, routekaart, taxatie)."""
-    files: dict[str, type[BaseModel]] = dict(m.DATA_FILES)
-    if extensions:
-        from wijzer.catalogue import extensions as extension_files
+    from wijzer.catalogue import data_files
 
-        files.update({name: model for name, model, _ in extension_files()})
+    files: dict[str, type[BaseModel]] = data_files() if extensions else dict(m.DATA_FILES)
     return {name: model_fields(model) for name, model in files.items()}
 
 

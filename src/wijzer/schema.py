@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wijzer.catalogue import extensions
-from wijzer.models import DATA_FILES
+from wijzer.catalogue import data_files
 
 
 def _draft07(node: Any) -> Any:
@@ -34,7 +33,7 @@ def schemas() -> dict[str, dict]:
     """File name in schema/ -> schema, for every data file: the core files and those of the
     extensions (synonyms, routekaart, taxatie)."""
     out = {}
-    for data_file, model in {**DATA_FILES, **{name: model for name, model, _ in extensions()}}.items():
+    for data_file, model in data_files().items():
         schema = _draft07(model.model_json_schema(mode="validation"))
         schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": f"{data_file.removesuffix('.yaml')}.schema.json", **schema}
         out[data_file.replace(".yaml", ".schema.json")] = schema
