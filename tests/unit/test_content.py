@@ -12,7 +12,7 @@ from wijzer.catalogue import load_catalogue
 from wijzer.readability import flesch_douma
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+REFERENCE = ROOT / "tests" / "reference"  # CBS lists with their provenance (README there)
 # B1 target for texts read by parents and children: Flesch-Douma >= 60 (see CONTRIBUTING.md).
 PLAIN_LANGUAGE_MIN = 60
 SEED_REGIONS = {"ijsselland", "twente", "zuid-kennemerland", "ijmond", "haarlemmermeer", "groningen", "fryslan", "drenthe"}
@@ -40,9 +40,19 @@ def test_shipped_data_has_no_errors_and_no_warnings(result):
 
 
 def test_gemeenten_match_cbs_reference(cat):
-    with (SHARED / "gemeenten.csv").open(encoding="utf-8") as f:
+    with (REFERENCE / "gemeenten.csv").open(encoding="utf-8") as f:
         reference = {row["cbs_code"]: (row["name"], row["province"]) for row in csv.DictReader(f)}
     assert {code: (g.name, g.province) for code, g in cat.gemeenten.items()} == reference
+
+
+def test_seed_regions_match_the_reference(cat):
+    with (REFERENCE / "regions.csv").open(encoding="utf-8") as f:
+        reference: dict[str, set[str]] = {}
+        for row in csv.DictReader(f):
+            reference.setdefault(row["region"], set()).add(row["cbs_code"])
+    by_name = {region.name: set(region.gemeenten) for region in cat.regions.values()}
+    for name, codes in reference.items():
+        assert by_name.get(name) == codes, f"regio {name} wijkt af van tests/reference/regions.csv"
 
 
 def test_every_seed_region_gemeente_has_an_entry_point_that_serves_it(cat):
