@@ -13,7 +13,7 @@ from markupsafe import Markup
 from wijzer.catalogue import Catalogue
 from wijzer.hooks import catalogue_for
 from wijzer.pages import Uris, fragment
-from wijzer.render import Linker
+from wijzer.render import Linker, for_markdown
 
 
 class MacroError(Exception):
@@ -160,6 +160,16 @@ def register(env: Any) -> None:
         """Link naar één juridisch onderwerp."""
         topic = need(cat().topics, topic_id, "onderwerp")
         return render('<a href="{{ link(uri.topic(t.id)) }}">{{ t.title }}</a>', t=topic)
+
+    @env.macro
+    def telefoon(org_id: str) -> Markup:
+        """Het telefoonnummer van een organisatie als link (tel:), uit data/organisations.yaml."""
+        from wijzer.contactrefs import numbers_html
+
+        org = need(cat().organisations, org_id, "organisatie")
+        if not numbers_html(org):
+            raise MacroError(f"{env.page.file.src_uri}: organisatie '{org_id}' heeft geen telefoonnummer")
+        return for_markdown(numbers_html(org))
 
     @env.macro
     def offer_count() -> int:
