@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer import models as m
-from wijzer.catalogue import load_catalogue
-from wijzer.render import page_url
+from wijzer.core import models as m
+from wijzer.core.catalogue import load_catalogue
+from wijzer.pages.render import page_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
