@@ -142,3 +142,22 @@ def test_the_crisis_banner_and_texts_show_the_numbers_from_the_data(built_site, 
     assert '<a href="tel:113">113</a> of <a href="tel:+318000113">0800-0113</a>' in kinderen
     for path in built_site.rglob("*.html"):
         assert "[[telefoon:" not in path.read_text(encoding="utf-8"), path
+
+
+def test_validate_reports_an_unknown_organisation_on_a_page_with_file_and_line(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        '# Hulp\n\nBel Veilig Thuis: {{ telefoon("veilig-thuis") }}.\nOf bel {{ telefoon("veilig-thuiss") }}.\n', encoding="utf-8"
+    )
+    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate"], cwd=tmp_path, capture_output=True,
+                            text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    assert result.returncode == 1
+    assert ("content/index.md:4:8: {{ telefoon(\"veilig-thuiss\") }} verwijst naar een onbekende organisatie "
+            "'veilig-thuiss'; gebruik een id uit data/organisations.yaml") in result.stderr
+    assert "Traceback" not in result.stderr

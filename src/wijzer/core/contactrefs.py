@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Protocol
 
 from wijzer.core.fields import phone_href
+from wijzer.core.problems import Problem
 
 REF_RE = re.compile(r"\[\[telefoon:([^\[\]\s]*)\]\]")
 # Tags and character references stay as they are; the contents of <script> and <style> too
@@ -76,3 +77,27 @@ def resolve_plain(value: str, organisations: Mapping[str, _Organisation]) -> str
     if "[[telefoon:" not in value:
         return value
     return REF_RE.sub(lambda m: " of ".join(numbers(organisations.get(m.group(1)))) or m.group(0), value)
+
+
+# ``{{ telefoon("id") }}`` (the macro for hand-written pages), with either kind of quote
+MACRO_RE = re.compile(r"""\{\{-?\s*telefoon\(\s*["']([^"']*)["']\s*\)\s*-?\}\}""")
+
+
+def page_problems(text: str, file: str, organisations: Mapping[str, _Organisation]) -> list[Problem]:
+    """Phone references on a hand-written page (macro or ``[[telefoon:id]]``) that name no
+    organisation with a number, each with its line and column."""
+    found = []
+    for pattern in (MACRO_RE, REF_RE):
+        for match in pattern.finditer(text):
+            org_id = match.group(1)
+            org = organisations.get(org_id)
+            if org is None:
+                message = f"{match.group(0)} verwijst naar een onbekende organisatie '{org_id}'; gebruik een id uit data/organisations.yaml"
+            elif not numbers(org):
+                message = f"{match.group(0)}: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
+            else:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            found.append(Problem(file, line, col, "", message))
+    return found
