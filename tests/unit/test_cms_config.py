@@ -42,21 +42,9 @@ def model_paths(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[typ
         path = prefix + name
         out[path] = (model, name)
         inner = _unwrap(info.annotation)
-        if inner is not None and not _first_form_is_plain(info.annotation):
+        if inner is not None:
             out.update(model_paths(inner, path + "."))
     return out
-
-
-def _first_form_is_plain(annotation: Any) -> bool:
-    """``list[HttpsUrl | SourceRef]``: the CMS edits the first, plain form (a web address, whose
-    date is the entry's review date); a source with its own date is written in the YAML."""
-    from typing import Union, get_args, get_origin
-
-    args = get_args(annotation)
-    if get_origin(annotation) is list and args:
-        members = get_args(args[0]) if get_origin(args[0]) is Union or type(args[0]).__name__ == "UnionType" else ()
-        return bool(members) and _unwrap(members[0]) is None
-    return False
 
 
 def cms_paths(fields: list[dict], prefix: str = "") -> dict[str, dict]:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages.render import page_url
 
@@ -97,10 +96,11 @@ def test_every_source_has_a_date_consulted_not_after_review_or_today(cat):
     for entry in entries:
         dated = entry.consulted_sources
         assert [url for url, _ in dated] == entry.source_urls and dated, entry
+        own = {ref.url: ref.consulted for ref in entry.sources_consulted}
+        assert set(own) <= set(entry.sources), entry
         for url, consulted in dated:
             assert consulted <= today, (url, consulted)
-            if not any(isinstance(s, m.SourceRef) and s.url == url for s in entry.sources):
-                assert consulted == entry.reviewed, url
+            assert consulted == own.get(url, entry.reviewed), url
 
 
 def _html(site: Path, src_uri: str) -> str:

@@ -63,16 +63,13 @@ def test_the_documented_version_is_the_written_version():
 
 
 def _dated(model):
-    """The entity with every source written as {url, consulted} (a plain URL means: consulted on
+    """The entity with a date for every source (a source without its own date was consulted on
     the review date), the form the open data gives."""
-    return model.model_copy(update={"sources": [m.SourceRef(url=u, consulted=d) for u, d in model.consulted_sources]})
+    return model.model_copy(update={"sources_consulted": [m.SourceRef(url=u, consulted=d) for u, d in model.consulted_sources]})
 
 
 def _from_json(model_class, item: dict):
-    item = dict(item)
-    dated = item.pop("sources_consulted")
-    assert [d["url"] for d in dated] == item["sources"], "sources en sources_consulted lopen gelijk"
-    item["sources"] = dated
+    assert [d["url"] for d in item["sources_consulted"]] == item["sources"], "sources en sources_consulted lopen gelijk"
     return model_class.model_validate_json(json.dumps(item))
 
 

@@ -105,11 +105,16 @@ def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, p
 
 
 def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
-    for j, source in enumerate(entry.sources):
-        if isinstance(source, m.SourceRef) and source.consulted > today:
-            problems.append(
-                src.problem((*path, "sources", j, "consulted"), f"datum van raadplegen {source.consulted.isoformat()} ligt in de toekomst")
-            )
+    seen: set[str] = set()
+    for j, ref in enumerate(entry.sources_consulted):
+        where = (*path, "sources_consulted", j)
+        if ref.url not in entry.sources:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' staat niet onder sources; zet het webadres precies zo bij sources, of haal deze regel weg"))
+        elif ref.url in seen:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' heeft al een datum hierboven"))
+        seen.add(ref.url)
+        if ref.consulted > today:
+            problems.append(src.problem((*where, "consulted"), f"datum van raadplegen {ref.consulted.isoformat()} ligt in de toekomst"))
     if entry.reviewed > today:
         problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
         return

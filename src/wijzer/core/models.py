@@ -140,9 +140,9 @@ RegionKind = Literal["jeugdregio", "provincie", "veiligheidsregio", "arrondissem
 
 
 class SourceRef(Entry):
-    """Een bron met een eigen datum van raadplegen."""
+    """Wanneer een bron is geraadpleegd, als dat een andere dag was dan 'reviewed'."""
 
-    url: HttpsUrl = Field(description="Webadres (https) van de bron.")
+    url: HttpsUrl = Field(description="Webadres van de bron, precies zoals het onder 'sources' staat.")
     consulted: dt.date = Field(
         description=(
             "Geraadpleegd op: de datum (JJJJ-MM-DD) waarop een redacteur deze bron heeft gelezen. "
@@ -154,13 +154,21 @@ class SourceRef(Entry):
 class Sourced(Entry):
     """Elk item zegt waar de gegevens vandaan komen en wanneer ze voor het laatst zijn gecontroleerd."""
 
-    sources: list[HttpsUrl | SourceRef] = Field(
+    sources: list[HttpsUrl] = Field(
         min_length=1,
         description=(
             "Bronnen: webadressen (https) van officiële pagina's of de eigen website van de "
-            "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één. Schrijf een "
-            "webadres, dan geldt de datum van 'reviewed' als datum van raadplegen; of schrijf "
-            "'url:' en 'consulted:' (JJJJ-MM-DD) als je de bron op een andere dag hebt gelezen."
+            "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één. De site "
+            "toont bij elke bron de datum van 'reviewed' als 'geraadpleegd op', tenzij die bron "
+            "onder 'sources_consulted' een eigen datum heeft."
+        ),
+    )
+    sources_consulted: list[SourceRef] = Field(
+        default_factory=list,
+        description=(
+            "Bronnen die je op een andere dag hebt gelezen dan 'reviewed': per bron het webadres "
+            "(zoals onder 'sources') en de datum. Laat weg als alle bronnen op de dag van "
+            "'reviewed' zijn gelezen."
         ),
     )
     reviewed: dt.date = Field(
@@ -173,12 +181,14 @@ class Sourced(Entry):
     @property
     def source_urls(self) -> list[str]:
         """The web addresses of the sources, in the order of the data."""
-        return [s if isinstance(s, str) else s.url for s in self.sources]
+        return list(self.sources)
 
     @property
     def consulted_sources(self) -> list[tuple[str, dt.date]]:
-        """(url, date consulted) per source: its own date, or else the entry's review date."""
-        return [(s, self.reviewed) if isinstance(s, str) else (s.url, s.consulted) for s in self.sources]
+        """(url, date consulted) per source: its own date from sources_consulted, or else the
+        entry's review date."""
+        own = {ref.url: ref.consulted for ref in self.sources_consulted}
+        return [(url, own.get(url, self.reviewed)) for url in self.sources]
 
 
 class AgeRange(Entry):

@@ -111,46 +111,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     return str(error.get("msg", kind)), False
 
 
-def _value_at(data: Any, path: Path) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _branch(part: Any) -> str | None:
-    """'model' or 'value' when ``part`` of an error's location names a member of a union
-    (pydantic puts it there: 'SourceRef', 'function-after[check_url(), str]'); else None."""
-    from wijzer.core import models
-
-    if not isinstance(part, str):
-        return None
-    if isinstance(getattr(models, part, None), type) and issubclass(getattr(models, part), BaseModel):
-        return "model"
-    return "value" if "[" in part else None
-
-
-def _one_form(errors: list[dict[str, Any]], data: Any, prefix: Path) -> list[dict[str, Any]]:
-    """For a value that may take two forms (a web address, or a block with its own date), report
-    only the errors of the form the editor wrote, without the form's name in the path."""
-    out = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        k = next((i for i, part in enumerate(loc) if _branch(part)), None)
-        if k is not None:
-            written = _value_at(data, (*prefix, *loc[:k]))
-            if (_branch(loc[k]) == "model") != isinstance(written, dict):
-                continue
-            error = {**error, "loc": loc[:k] + loc[k + 1 :]}
-        out.append(error)
-    return out
-
-
 def problems_from(exc: ValidationError, src: Source, prefix: Path, model: type[BaseModel]) -> list[Problem]:
     found = []
-    for error in _one_form(exc.errors(include_url=False), src.data, prefix):
+    for error in exc.errors(include_url=False):
         message, at_key = _message(error, model)
         path = (*prefix, *error["loc"])
         # a missing field has no position of its own: point at the entry that lacks it

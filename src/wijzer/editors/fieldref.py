@@ -93,9 +93,6 @@ def _table(spec: FieldSpec) -> list[str]:
         parent = next((p for p in sorted(optional, key=len) if path.startswith(p + ".")), None)
         explanation = _cell(child.description) + (_choices(child) if child.choices else "")
         out.append(f"| `{path}` | {required_text(child, parent)} | {kind_text(child)} | {explanation} |")
-        for alt in child.alternative:  # the longer form of a list item: a block instead of one value
-            when = "ja, bij een blok" if alt.required else "nee"
-            out.append(f"| `{path}.{alt.name}` | {when} | {kind_text(alt)} | {_cell(alt.description)} |")
     return out
 
 

@@ -72,6 +72,7 @@ LABELS: dict[str, str] = {
     "short_number": "Kort nummer",
     "chat": "Chat",
     "consulted": "Geraadpleegd op",
+    "sources_consulted": "Bronnen met eigen datum",
     "organisations": "Organisaties",
     "parents": "Tekst voor ouders",
     "phases": "Fase",
@@ -132,9 +133,6 @@ class FieldSpec:
     reference: Reference | None = None
     children: tuple[FieldSpec, ...] = field(default=())
     default: Any = None
-    # ``X | Model``: the fields of the second, longer form (forms edit only the first; the YAML and
-    # the field reference know both), e.g. a source with its own date
-    alternative: tuple[FieldSpec, ...] = field(default=())
 
 
 def _label_table(values: tuple[str, ...]) -> dict[str, str]:
@@ -201,7 +199,6 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "postcode"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
-    alternative = _alternative(info.annotation)
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     if isinstance(default, BaseModel):
@@ -221,21 +218,7 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
         reference=REFERENCES.get((model, name)),
         children=children,
         default=default,
-        alternative=alternative,
     )
-
-
-def _alternative(annotation: Any) -> tuple[FieldSpec, ...]:
-    """The fields of a model that is a later member of a union (``HttpsUrl | SourceRef``)."""
-    while get_origin(annotation) in (list, typing.Annotated):
-        annotation = get_args(annotation)[0]
-    if get_origin(annotation) not in (Union, types.UnionType):
-        return ()
-    members = [a for a in get_args(annotation) if a is not type(None)]
-    for member in members[1:]:
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            return model_fields(member)
-    return ()
 
 
 def model_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:

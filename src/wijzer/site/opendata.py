@@ -40,8 +40,7 @@ def _dump(model: Any) -> dict:
     is in ``sources_consulted`` ({url, consulted}, same order). Texts keep ``[[telefoon:id]]``
     references as written: the number is in the organisation with that id."""
     data = model.model_dump(mode="json", exclude_none=True)
-    if isinstance(model, m.Sourced):
-        data["sources"] = model.source_urls
+    if isinstance(model, m.Sourced):  # every source with its date, not only those with their own
         data["sources_consulted"] = [{"url": url, "consulted": day.isoformat()} for url, day in model.consulted_sources]
     return data
 
