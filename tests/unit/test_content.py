@@ -20,7 +20,9 @@ NAMED_METHODS = {"kinderen-uit-de-knel", "jes-brugproject", "ouderschap-blijft",
                  "scheidingsmediation", "begeleide-omgang", "villa-pinedo", "kindertelefoon", "kinder-en-jongerenrechtswinkel"}
 LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", "informatie-en-consultatie",
                 "toestemming-jeugdhulp-en-behandeling", "privacy-en-gegevens-delen", "beroepsgeheim-en-meldcode",
-                "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging"}
+                "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging",
+                "verhuizen-met-kind", "paspoort-vakantie-en-kinderontvoering", "spoedmaatregelen",
+                "hoofdverblijf-inschrijving-en-toeslagen"}
 PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "hulp-zoeken.md", "gemeenten/index.md"]
 
 
