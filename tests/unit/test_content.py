@@ -22,7 +22,8 @@ LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", 
                 "toestemming-jeugdhulp-en-behandeling", "privacy-en-gegevens-delen", "beroepsgeheim-en-meldcode",
                 "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging",
                 "verhuizen-met-kind", "paspoort-vakantie-en-kinderontvoering", "spoedmaatregelen",
-                "hoofdverblijf-inschrijving-en-toeslagen"}
+                "hoofdverblijf-inschrijving-en-toeslagen", "dossierrechten", "toestemming-en-privacy-van-kinderen",
+                "stiefouders-en-grootouders"}
 PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "hulp-zoeken.md", "gemeenten/index.md"]
 
 
