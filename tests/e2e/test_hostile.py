@@ -115,6 +115,17 @@ def fill(model: type[BaseModel], data: dict, text: Picker, url: Callable[[], str
                     fill(inner, item, text, url, add_optional=add_optional)
 
 
+def dated_sources_follow_sources(entry: dict) -> None:
+    """A date under sources_consulted belongs to a web address under sources (validate checks
+    that): after ``fill`` gave both lists their own hostile addresses, point the dates at the
+    (hostile) sources again, one date per source."""
+    dated = entry.get("sources_consulted") or []
+    urls = list(dict.fromkeys(entry["sources"]))  # the hostile addresses repeat; one date each
+    entry["sources_consulted"] = [{**ref, "url": url} for ref, url in zip(dated, urls, strict=False)]
+    if not entry["sources_consulted"]:
+        entry.pop("sources_consulted", None)
+
+
 def constant(value: str) -> Picker:
     def pick(limit: int | None) -> str:
         return value if limit is None or len(value) <= limit else value[:limit].rstrip() or "x"
@@ -188,6 +199,8 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
         topic = yaml.safe_load(yaml.safe_dump(topic_t))
         topic.update(id=key, related_offers=[key], related_topics=[])
         fill(m.LegalTopic, topic, constant(value), lambda: next(urls), add_optional=True)
+        for entry in (org, offer, topic):
+            dated_sources_follow_sources(entry)
         files["organisations.yaml"]["organisations"].append(org)
         files["offers.yaml"]["offers"].append(offer)
         files["legal.yaml"]["topics"].append(topic)
@@ -490,6 +503,11 @@ def test_rejected_strings_and_urls_get_positioned_messages(hostile, tmp_path):
         orgs[i]["contact"]["website"] = entry["url"]
         topics[i]["law"][0]["url"] = entry["url"]
         offers[i]["sources"][0] = entry["url"]
+        # a date for the replaced address would be one more (right) message: keep only the others
+        dated = [r for r in offers[i].get("sources_consulted", []) if r["url"] in offers[i]["sources"][1:]]
+        offers[i].pop("sources_consulted", None)
+        if dated:
+            offers[i]["sources_consulted"] = dated
         expected += [
             ("offers.yaml", f"offers[{i}].website", entry["rejected"]),
             ("organisations.yaml", f"organisations[{i}].contact.website", entry["rejected"]),

@@ -233,6 +233,11 @@ def test_keyboard_only_run_reaches_the_result(page, site_url, cat):
     assert first == "wz-communicatie", "de eerste vraag is niet met Tab te bereiken"
     tax = cat.extras["taxatie"]
     for q in tax.questions:
+        for _ in range(3):  # a phone number in a question's help text is a link: one stop of its own
+            if page.evaluate("document.activeElement.name") == f"wz-{q.id}":
+                break
+            assert page.evaluate("document.activeElement.getAttribute('href') || ''").startswith("tel:")
+            page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.name") == f"wz-{q.id}"
         index = [a.id for a in q.answers].index(scenario.answers.get(q.id, q.answers[0].id))
         if index == 0:

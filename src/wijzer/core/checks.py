@@ -134,6 +134,8 @@ def _entry_point(src: Source, path: Path, gemeente: m.Gemeente, catalogue: Catal
     """The entry point serves the gemeente, and a reason why there is no team is not left behind next to a team."""
     org = catalogue.organisations.get(gemeente.entry_point or "")
     if org is None:
+        if gemeente.entry_point in _rejected:  # the organisation has errors of its own, reported there
+            return
         if gemeente.entry_point_note:
             problems.append(src.problem((*path, "entry_point_note"), "staat er zonder entry_point; haal de reden weg of vul entry_point in", severity="warning"))
         return
