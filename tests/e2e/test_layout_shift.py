@@ -53,3 +53,28 @@ def test_without_javascript_the_finder_has_no_dead_form(browser, site_url):
     assert not page.locator("#wz-f-gemeente").is_visible()
     assert page.locator(".wz-finder__list > li").count() > 20
     context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_signaleren_shows_its_questions_before_the_cards_and_does_not_shift(page, site_url, viewport):
+    """The cards (every offer nationally: megabytes) come in one request after the questions."""
+    page.set_viewport_size(VIEWPORTS[viewport])
+    cls = shift_after_load(page, f"{site_url}signaleren/", "signaleren/kaarten.json")
+    assert cls <= 0.05, f"verschuiving {cls:.3f} op {viewport}"
+    assert page.locator("fieldset.wz-question").first.is_visible()
+    assert page.locator("template[data-wz-offer-card]").count() > 0  # the cards did arrive
+
+
+def test_signaleren_page_carries_no_cards_and_fetches_the_same_file_for_every_gemeente(page, site_url):
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    html = page.request.get(f"{site_url}signaleren/").text()
+    assert "data-wz-offer-card" not in html, "de kaarten horen niet in de pagina zelf"
+    page.goto(f"{site_url}signaleren/")
+    page.locator(".wz-question input").first.check()
+    page.select_option("#wz-taxatie-gemeente", label="Zwolle")
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    assert page.locator("[data-wz-taxatie-national] .wz-card").count() > 0
+    fetched = [u for u in urls if "kaarten" in u]
+    assert fetched == [f"{site_url}signaleren/kaarten.json"], fetched
+    assert not any("GM0" in u or "zwolle" in u.lower() for u in urls), "de gekozen gemeente mag niet in een verzoek staan"
