@@ -218,7 +218,7 @@
       output.hidden = false;
       root.setAttribute("data-wz-has-result", result.safety ? "veiligheid" : result.tier.id);
       status.textContent = result.safety
-        ? "Uitkomst: veiligheid gaat voor. Bel bij direct gevaar 112, of Veilig Thuis: 0800-2000."
+        ? "Uitkomst: veiligheid gaat voor. Bel bij direct gevaar 112, of Veilig Thuis" + (data.safety.phone ? ": " + data.safety.phone : "") + "."
         : "Uitkomst bijgewerkt: " + result.tier.label + ".";
       shown = true;
       if (moveFocus) {

@@ -121,6 +121,16 @@ def _phone(value: str) -> str:
     return value
 
 
+SHORT_NUMBER_RE = re.compile(r"^1[0-9]{2}$")
+
+
+def _short_number(value: str) -> str:
+    """A three-digit Dutch service number such as 113 (phonenumbers does not know all of them)."""
+    if not SHORT_NUMBER_RE.match(value):
+        raise ValueError(f"{value!r} is geen kort nummer; schrijf drie cijfers die met 1 beginnen, bijvoorbeeld 113")
+    return value
+
+
 def _email(value: str) -> str:
     _forbid_hidden(value)
     try:
@@ -133,7 +143,9 @@ def _email(value: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def phone_href(value: str) -> str:
     """``tel:`` link target in international format, e.g. ``tel:+318002000`` (remembered: the
-    same numbers stand on hundreds of pages)."""
+    same numbers stand on hundreds of pages); a short number such as 113 as it is."""
+    if SHORT_NUMBER_RE.match(value):
+        return "tel:" + value
     number = phonenumbers.parse(value, "NL")
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -152,4 +164,7 @@ HttpsUrl = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
 ]
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^[0-9+() -]{3,20}$"})]
+ShortNumber = Annotated[
+    str, AfterValidator(_short_number), WithJsonSchema({"type": "string", "pattern": SHORT_NUMBER_RE.pattern})
+]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]

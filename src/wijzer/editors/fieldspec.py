@@ -31,6 +31,7 @@ _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._slug: "slug",
     f._cbs: "cbs",
     f._phone: "phone",
+    f._short_number: "phone",
     f._email: "email",
 }
 
@@ -69,6 +70,10 @@ LABELS: dict[str, str] = {
     "national": "Landelijk",
     "offers": "Hulpaanbod",
     "opening_hours": "Bereikbaarheid",
+    "short_number": "Kort nummer",
+    "chat": "Chat",
+    "consulted": "Geraadpleegd op",
+    "sources_consulted": "Bronnen met eigen datum",
     "organisations": "Organisaties",
     "parents": "Tekst voor ouders",
     "phases": "Fase",
@@ -150,8 +155,8 @@ def _strip(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool, list[
             meta.extend(extra)
         elif origin in (Union, types.UnionType):
             args = [a for a in get_args(annotation) if a is not type(None)]
-            optional = True
-            annotation = args[0]
+            optional = optional or len(args) < len(get_args(annotation))
+            annotation = args[0]  # ``X | Y``: forms edit the first, plainest form
         elif origin is list:
             many = True
             annotation = get_args(annotation)[0]

@@ -55,6 +55,12 @@ def gemeente_options(cat: Catalogue) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- routekaart
 
 
+def _vt_number(cat: Catalogue) -> str:
+    """Veilig Thuis' number from data/organisations.yaml ("" when there is none)."""
+    org = veilig_thuis(cat)
+    return org.contact.phone if org and org.contact.phone else ""
+
+
 def _phone(org: Organisation | None) -> dict[str, str]:
     return {"veilig_thuis": org.contact.phone} if org and org.contact.phone else {}
 
@@ -78,7 +84,7 @@ def render_routekaart(cat: Catalogue, link: Linker, overrides: str | None = None
         overrides,
         rk=rk,
         overview=flowchart.overview(list(marks.values()), **_phone(veilig_thuis(cat))),
-        vt_phone=_phone(veilig_thuis(cat)).get("veilig_thuis", "0800-2000"),
+        vt_phone=_vt_number(cat),
         charts=charts,
         groups=[g for g in groups if g[2]],
         destinations=DESTINATIONS,
@@ -118,7 +124,7 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
             for r in tax.rules
         ],
         "max_score": tax.max_score,
-        "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations},
+        "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations, "phone": _vt_number(cat)},
         "offers": offers,
         "gemeenten": {
             code: {"name": g.name, "entry": g.entry_point, "url": link(uri.gemeente(code))} for code, g in cat.gemeenten.items()
@@ -189,4 +195,5 @@ def render_taxatie_model(cat: Catalogue, link: Linker, overrides: str | None = N
         next_min={r.tier: (tax.rules[i + 1].min_score - 1 if i + 1 < len(tax.rules) else None) for i, r in enumerate(tax.rules)},
         lifts=lifts,
         unsafe=unsafe,
+        vt_phone=_vt_number(cat),
     )

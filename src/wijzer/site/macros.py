@@ -12,9 +12,9 @@ from typing import Any
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.site.hooks import catalogue_for
 from wijzer.pages.generated import Uris, fragment
-from wijzer.pages.render import Linker, page_url
+from wijzer.pages.render import Linker, for_markdown, page_url
+from wijzer.site.hooks import catalogue_for
 
 
 def write_companions(env: Any) -> None:
@@ -175,6 +175,16 @@ def register(env: Any) -> None:
         """Link naar één juridisch onderwerp."""
         topic = need(cat().topics, topic_id, "onderwerp")
         return render('<a href="{{ link(uri.topic(t.id)) }}">{{ t.title }}</a>', t=topic)
+
+    @env.macro
+    def telefoon(org_id: str) -> Markup:
+        """Het telefoonnummer van een organisatie als link (tel:), uit data/organisations.yaml."""
+        from wijzer.core.contactrefs import numbers_html
+
+        org = need(cat().organisations, org_id, "organisatie")
+        if not numbers_html(org):
+            raise MacroError(f"{env.page.file.src_uri}: organisatie '{org_id}' heeft geen telefoonnummer")
+        return for_markdown(numbers_html(org))
 
     @env.macro
     def offer_count() -> int:
