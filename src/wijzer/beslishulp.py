@@ -134,6 +134,11 @@ class Beslishulp:
     safety: SafetyRoute
     citations: dict[str, Citation]  # every law text used, resolved
 
+    @property
+    def topics_used(self) -> set[str]:
+        """The legal topics the outcomes draw on: their pages link to the beslishulp."""
+        return {t for o in self.outcomes for t in o.topics} | set(self.safety.topics)
+
     def answer(self, question_id: str, answer_id: str) -> Answer:
         question = next(q for q in self.questions if q.id == question_id)
         return next(a for a in question.answers if a.id == answer_id)
