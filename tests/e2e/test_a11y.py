@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "overview-juridisch": "juridisch/",
     "routekaart": "routekaart/",
     "signaleren": "signaleren/",
+    "beslishulp": "professionals/beslishulp/",
+    "beslishulp-uitleg": "professionals/beslishulp-uitleg/",
     "over": "over/toegankelijkheid/",
     "over-code-examples": "over/opname-criteria/",
 }
