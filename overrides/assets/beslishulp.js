@@ -1,5 +1,5 @@
 /* Beslishulp "Mag ik …?". Runs only on the page that has it; sends nothing, stores nothing (no
-   network, no cookies, no storage). The decision model is documented in src/wijzer/beslishulp.py
+   network, no cookies, no storage). The decision model is documented in src/wijzer/core/beslishulp.py
    (decide) and on the page "Zo redeneert de beslishulp"; this file does the same. */
 (function () {
   "use strict";

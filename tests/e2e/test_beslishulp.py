@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer.beslishulp import combinations, decide
-from wijzer.catalogue import load_catalogue
+from wijzer.core.beslishulp import combinations, decide
+from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 

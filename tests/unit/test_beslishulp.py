@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer.beslishulp import Beslishulp, combinations, decide, law_index, resolve
-from wijzer.catalogue import load_catalogue
+from wijzer.core.beslishulp import Beslishulp, combinations, decide, law_index, resolve
+from wijzer.core.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "beslishulp" / "cases.yaml").read_text(encoding="utf-8"))["cases"]
