@@ -24,7 +24,7 @@ from pydantic import Field
 
 from wijzer.core import models as m
 from wijzer.core.checks import _dates, _refs
-from wijzer.core.fields import Markdown, PlainText, Slug
+from wijzer.core.fields import LawRef, Markdown, PlainText, Slug
 from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
@@ -87,7 +87,7 @@ class Outcome(m.Entry):
     )
     title: PlainText = Field(description="Kop van het blok: het antwoord in één zin.")
     text: Markdown = Field(description="De uitleg, met de voorwaarden (Markdown, voor professionals).")
-    law: list[PlainText] = Field(
+    law: list[LawRef] = Field(
         default_factory=list,
         description=(
             "Wetsartikelen, zoals 'BW 7:450 lid 2' of 'Jeugdwet art. 7.3.4'. Het artikel (zonder lid) moet als law-verwijzing "
@@ -101,7 +101,7 @@ class SafetyRoute(m.Entry):
     title: PlainText = Field(description="Kop van de veiligheidsroute.")
     text: Markdown = Field(description="Wat je eerst doet bij een signaal van onveiligheid (Markdown). Geen telefoonnummers: die komen uit organisations.")
     organisations: list[Slug] = Field(min_length=1, description="Organisaties om te bellen (id's); minstens Veilig Thuis.")
-    law: list[PlainText] = Field(default_factory=list, description="Wetsartikelen bij de veiligheidsroute, zoals bij een blok.")
+    law: list[LawRef] = Field(default_factory=list, description="Wetsartikelen bij de veiligheidsroute, zoals bij een blok.")
     topics: list[Slug] = Field(min_length=1, description="Juridische onderwerpen bij de veiligheidsroute (id's).")
 
 

@@ -29,6 +29,7 @@ _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._markdown: "markdown",
     f.check_url: "url",
     f._slug: "slug",
+    f._law_ref: "text",
     f._cbs: "cbs",
     f._phone: "phone",
     f._email: "email",
