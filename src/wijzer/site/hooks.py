@@ -31,7 +31,7 @@ log = logging.getLogger("mkdocs.plugins.wijzer")
 
 _state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}, "built": set()}
 # Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
-QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
+QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen", "spoedmaatregelen", "paspoort-vakantie-en-kinderontvoering"}
 QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
 
 
