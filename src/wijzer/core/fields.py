@@ -17,7 +17,7 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CBS_RE = re.compile(r"^GM[0-9]{4}$")
-LAW_REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .:]{0,78}[A-Za-z0-9.]$")
+LAW_REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .:-]{0,78}[A-Za-z0-9.]$")
 HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 
 # Characters that change reading direction or are invisible: they can make a name or a URL
