@@ -216,4 +216,18 @@ def register(env: Any) -> None:
 
         return render_taxatie_model(cat(), link(), overrides)
 
+    @env.macro
+    def beslishulp() -> Markup:
+        """De beslishulp Mag ik …?: vragen en uitkomst (met JavaScript), uit data/beslishulp.yaml."""
+        from wijzer.pages.beslishulp import render_beslishulp
+
+        return render_beslishulp(cat(), link(), overrides)
+
+    @env.macro
+    def beslishulp_uitleg() -> Markup:
+        """Alle uitkomsten van de beslishulp met hun voorwaarden en wetsartikelen."""
+        from wijzer.pages.beslishulp import render_beslishulp_uitleg
+
+        return render_beslishulp_uitleg(cat(), link(), overrides)
+
     env.variables["wijzer_uris"] = Uris
