@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CBS_RE = re.compile(r"^GM[0-9]{4}$")
+LAW_REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .:-]{0,78}[A-Za-z0-9.]$")
 HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 
 # Characters that change reading direction or are invisible: they can make a name or a URL
@@ -48,6 +49,12 @@ def _slug(value: str) -> str:
             f"{value!r} is geen geldige id: gebruik kleine letters, cijfers en streepjes, "
             "bijvoorbeeld 'ouderschap-blijft'"
         )
+    return value
+
+
+def _law_ref(value: str) -> str:
+    if not LAW_REF_RE.match(value):
+        raise ValueError(f"{value!r} is geen wetsverwijzing; schrijf die zoals in data/legal.yaml, bijvoorbeeld 'BW 7:450 lid 2'")
     return value
 
 
@@ -155,6 +162,8 @@ Slug = Annotated[
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
 ]
+LawRef = Annotated[str, AfterValidator(_law_ref), WithJsonSchema({"type": "string", "pattern": LAW_REF_RE.pattern})]
+"""A reference to an article (``ref`` of a ``law:`` entry in data/legal.yaml), optionally with ``lid``."""
 CbsCode = Annotated[str, AfterValidator(_cbs), WithJsonSchema({"type": "string", "pattern": CBS_RE.pattern})]
 PlainText = Annotated[str, AfterValidator(_plain), Field(json_schema_extra={"minLength": 1, "maxLength": 1000})]
 Markdown = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]

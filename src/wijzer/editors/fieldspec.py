@@ -29,6 +29,7 @@ _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._markdown: "markdown",
     f.check_url: "url",
     f._slug: "slug",
+    f._law_ref: "text",
     f._cbs: "cbs",
     f._phone: "phone",
     f._short_number: "phone",
@@ -198,6 +199,8 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "date"
         elif inner is str and pattern:
             kind = "postcode"
+        elif get_origin(inner) is dict:  # a free mapping, such as the conditions of the beslishulp
+            kind = "object"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)

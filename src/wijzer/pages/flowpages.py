@@ -17,7 +17,7 @@ from wijzer.core.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
 from wijzer.core.taxatie import Taxatie
 from wijzer.pages import flowchart
 from wijzer.pages.generated import Uris, context
-from wijzer.pages.render import Linker, environment, for_markdown
+from wijzer.pages.render import Linker, compact, environment, external_rel, for_markdown
 
 
 class FlowDataMissing(Exception):
@@ -140,7 +140,30 @@ def _contact_ids(cat: Catalogue, tax: Taxatie) -> list[str]:
     return sorted(ids)
 
 
-def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -> Markup:
+TAXATIE_CARDS = "kaarten.json"  # next to the page that shows the signaleringshulp
+
+
+def _card_values(cat: Catalogue, tax: Taxatie) -> dict[str, Any]:
+    return {
+        "template_offers": sorted(cat.offers.values(), key=lambda o: o.name.lower()),
+        "template_orgs": [cat.organisations[i] for i in _contact_ids(cat, tax)],
+    }
+
+
+def render_taxatie_cards(cat: Catalogue, link: Linker, overrides: str | None = None) -> str:
+    """The card templates of every offer and contact a result can show, as the JSON that flow.js
+    fetches (``{"html": ...}``); ``link`` is the page's, so the cards' links work there."""
+    tax: Taxatie = _need(cat, "taxatie")
+    ctx = context(cat, link)
+    ctx.update(_card_values(cat, tax), group_labels=GROUP_LABELS)
+    html = compact(environment(overrides).get_template("taxatie_cards.html").render(ctx))
+    # As on the page itself: links to other sites get rel="noopener noreferrer" (wijzer.site hooks).
+    return json.dumps({"html": external_rel(str(html))}, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None, *, cards_inline: bool = False) -> Markup:
+    """The signaleringshulp. Unless ``cards_inline`` (the offline build, which cannot fetch), its cards
+    are in ``TAXATIE_CARDS`` next to the page (``render_taxatie_cards``), fetched after the questions."""
     tax: Taxatie = _need(cat, "taxatie")
     html = _render(
         "taxatie.html",
@@ -151,8 +174,8 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -
         rules=[(cat.tiers[r.tier], r) for r in tax.rules],
         veilig_thuis=veilig_thuis(cat, tax.safety.organisations),
         gemeenten=gemeente_options(cat),
-        template_offers=sorted(cat.offers.values(), key=lambda o: o.name.lower()),
-        template_orgs=[cat.organisations[i] for i in _contact_ids(cat, tax)],
+        cards_href=None if cards_inline else TAXATIE_CARDS,
+        **(_card_values(cat, tax) if cards_inline else {}),
     )
     return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link))))
 

@@ -26,6 +26,7 @@ from wijzer.core.problems import report
 from wijzer.editors.report import REPORT_URI
 from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
 from wijzer.pages.render import nl_date
+from wijzer.site import fingerprint
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
@@ -59,6 +60,7 @@ def on_config(config: Any) -> Any:
     search = config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index_prev"):
         search.search_index_prev = None
+    _state["fingerprinted"] = fingerprint.rename_assets(config)
     return config
 
 
@@ -72,6 +74,7 @@ def on_files(files: Files, config: Any) -> Files:
         # outside the navigation by design: MkDocs need not list them as forgotten
         files.append(File.generated(config, page.src_uri, content=_front_matter(page), inclusion=InclusionLevel.NOT_IN_NAV))
         pages[page.src_uri] = page
+    fingerprint.add_files(files, config, _state.get("fingerprinted", {}))
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     _state["pages"] = pages
