@@ -42,26 +42,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(config_file=args.config, site_dir=Path(args.site_dir), strict=args.strict)
 
 
-WATCH_INTERVAL_S = 0.1  # MkDocs polls the watched folders every 0.5 s; a save shows up sooner
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands import serve as mkdocs_serve
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer
 
-    from wijzer.site.hooks import data_dir
-
-    class Server(LiveReloadServer):
-        def __init__(self, *a: object, **kw: object) -> None:
-            kw.setdefault("polling_interval", WATCH_INTERVAL_S)
-            super().__init__(*a, **kw)  # type: ignore[arg-type]
-
-    # MkDocs' serve() does not pass the polling interval on: give it a server that sets it.
-    mkdocs_serve.LiveReloadServer = Server  # type: ignore[misc]
-    # dirty: after the first build only changed pages are rebuilt (see wijzer.site.hooks._mark_unchanged)
-    data = str(data_dir(load_config(args.config)))
-    mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", watch=[data], strict=False)
+    # dirty: after the first build only changed pages are rebuilt (wijzer.site.rebuilds); the plugin
+    # watches the data folder too (WijzerPlugin.on_serve)
+    mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", strict=False)
     return 0
 
 

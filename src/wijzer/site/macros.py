@@ -5,15 +5,14 @@ Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.site.hooks import catalogue_for
-from wijzer.pages.generated import Uris, fragment
+from wijzer.pages.generated import fragment
 from wijzer.pages.render import Linker
+from wijzer.site.plugin import WijzerPlugin
 
 
 class MacroError(Exception):
@@ -22,10 +21,12 @@ class MacroError(Exception):
 
 def register(env: Any) -> None:
     config = env.conf
-    overrides = str(Path(config.config_file_path).parent / "overrides")
+    plugin = config.plugins.get("wijzer")
+    if not isinstance(plugin, WijzerPlugin):
+        raise MacroError("de macro's van Wijzer hebben de wijzer-plugin nodig (plugins: - wijzer in mkdocs.yml)")
 
     def cat() -> Catalogue:
-        return catalogue_for(config)
+        return plugin.catalogue
 
     def link() -> Linker:
         return Linker(env.page.file.src_uri, config.use_directory_urls)
@@ -36,7 +37,7 @@ def register(env: Any) -> None:
         return table[key]
 
     def render(source: str, **values: Any) -> Markup:
-        return fragment(source, cat(), link(), overrides, **values)
+        return fragment(source, cat(), link(), plugin.overrides, **values)
 
     @env.macro
     def offer_card(offer_id: str) -> Markup:
@@ -97,7 +98,7 @@ def register(env: Any) -> None:
         """De hulpzoeker: al het aanbod als kaarten, met filters (met JavaScript) en de filterwaarden per kaart."""
         from wijzer.pages.finder import finder_context
 
-        offline = bool(env.conf.get("extra", {}).get("wijzer", {}).get("offline"))  # file:// cannot fetch summaries
+        offline = plugin.config.offline  # file:// cannot fetch summaries
         return render('{% include "finder.html" %}', **finder_context(cat(), link(), all_inline=offline))
 
     @env.macro
@@ -162,28 +163,22 @@ def register(env: Any) -> None:
         return render('<a href="{{ link(uri.topic(t.id)) }}">{{ t.title }}</a>', t=topic)
 
     @env.macro
-    def offer_count() -> int:
-        return len(cat().offers)
-
-    @env.macro
     def routekaart() -> Markup:
         """De routekaart: stroomschema's en stappen per rol, uit data/routekaart.yaml."""
         from wijzer.pages.flowpages import render_routekaart
 
-        return render_routekaart(cat(), link(), overrides)
+        return render_routekaart(cat(), link(), plugin.overrides)
 
     @env.macro
     def taxatie() -> Markup:
         """De signaleringshulp: vragen, gemeentekeuze en uitkomst (met JavaScript), uit data/taxatie.yaml."""
         from wijzer.pages.flowpages import render_taxatie
 
-        return render_taxatie(cat(), link(), overrides)
+        return render_taxatie(cat(), link(), plugin.overrides)
 
     @env.macro
     def taxatie_uitleg() -> Markup:
         """Hoe de uitkomst van de signaleringshulp werkt: model, drempels, gewichten en de treden."""
         from wijzer.pages.flowpages import render_taxatie_model
 
-        return render_taxatie_model(cat(), link(), overrides)
-
-    env.variables["wijzer_uris"] = Uris
+        return render_taxatie_model(cat(), link(), plugin.overrides)
