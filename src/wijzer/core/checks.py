@@ -1,66 +1,104 @@
-"""Checks across entries and files: unique ids, references that resolve, dates that make sense."""
+"""Checks across entries and files: unique ids, references that resolve, dates that make sense.
+
+The public API for the extension files (routekaart, taxatie, synonyms): a ``Checker`` for one
+load (``refs``, ``ref``, ``dates``) and ``first_of_each`` for ids that must be unique.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from wijzer.core import models as m
+from wijzer.core.catalogue_model import Catalogue, Origin
 from wijzer.core.problems import Path, Problem
 from wijzer.core.yamlsource import Source
 
-if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
-
 Group = tuple[Source | None, list[tuple[int, Any]], str]
-_rejected: set[str] = set()
-_unreadable: set[int] = set()
+T = TypeVar("T")
 
 
-def _fill(
-    catalogue: Catalogue, kind: str, group: Group, problems: list[Problem]
-) -> dict[str, tuple[int, Any]]:
-    """Put valid entries in the catalogue; report duplicate ids. Returns id -> (index, entry)."""
-    from wijzer.core.catalogue import Origin
-
-    src, entries, id_field = group
-    target: dict[str, Any] = getattr(catalogue, kind)
-    where: dict[str, tuple[int, Any]] = {}
-    list_key = "topics" if kind == "topics" else kind
+def first_of_each(
+    src: Source, list_path: Path, entries: Iterable[tuple[int, T]], key: Callable[[T], str], field_name: str,
+    problems: list[Problem], *, within: str = "",
+) -> dict[str, tuple[int, T]]:
+    """The entries whose id was not seen before (id -> (index, entry)); each repeat is reported
+    with the line of the first. ``within``: where the id must be unique, when not in the whole file."""
+    seen: dict[str, tuple[int, T]] = {}
     for index, entry in entries:
-        key = getattr(entry, id_field)
-        assert src is not None
-        if key in where:
-            first_line = src.where((list_key, where[key][0]))[0]
-            problems.append(
-                src.problem((list_key, index, id_field), f"'{key}' komt twee keer voor (ook op regel {first_line}); een {id_field} moet uniek zijn")
-            )
+        value = key(entry)
+        if value in seen:
+            first_line = src.where((*list_path, seen[value][0]))[0]
+            tail = "" if within else f"; een {field_name} moet uniek zijn"
+            problems.append(src.problem((*list_path, index, field_name), f"'{value}' komt twee keer voor{within} (ook op regel {first_line}){tail}"))
             continue
-        where[key] = (index, entry)
+        seen[value] = (index, entry)
+    return seen
+
+
+@dataclass
+class Checker:
+    """What the cross-file checks of one load know: the catalogue being filled, today's date, the
+    ids of entries that failed validation and the tables whose file could not be read. References
+    to a rejected entry or into an unreadable file are not reported (they would only repeat)."""
+
+    catalogue: Catalogue
+    today: dt.date
+    rejected: set[str] = field(default_factory=set)
+    unreadable: set[int] = field(default_factory=set)  # id() of catalogue tables
+
+    def known(self, value: str, table: dict[str, Any]) -> bool:
+        return value in table or id(table) in self.unreadable or value in self.rejected
+
+    def refs(self, src: Source, path: Path, values: Iterable[str], table: dict[str, Any], what: str, problems: list[Problem]) -> None:
+        """A list of references: each must name an entry of ``table``."""
+        for j, value in enumerate(values):
+            if not self.known(value, table):
+                problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
+
+    def ref(self, src: Source, path: Path, value: str, table: dict[str, Any], what: str, problems: list[Problem]) -> bool:
+        """One reference (not a list); False when it names nothing."""
+        if self.known(value, table):
+            return True
+        problems.append(src.problem(path, f"onbekende {what} '{value}'"))
+        return False
+
+    def dates(self, src: Source, path: Path, entry: m.Sourced, problems: list[Problem]) -> None:
+        """``reviewed`` not in the future, and a warning when it is older than the review interval."""
+        today = self.today
+        if entry.reviewed > today:
+            problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
+            return
+        age = (today - entry.reviewed).days
+        limit = self.catalogue.settings.review_interval_days
+        if age > limit:
+            problems.append(
+                src.problem(
+                    (*path, "reviewed"),
+                    f"laatst gecontroleerd op {entry.reviewed.isoformat()}, {age} dagen geleden (meer dan {limit}); controleer het item opnieuw",
+                    severity="warning",
+                )
+            )
+
+
+def _fill(catalogue: Catalogue, kind: str, group: Group, problems: list[Problem]) -> dict[str, tuple[int, Any]]:
+    """Put valid entries in the catalogue; report duplicate ids. Returns id -> (index, entry)."""
+    src, entries, id_field = group
+    assert src is not None
+    target: dict[str, Any] = getattr(catalogue, kind)
+    where = first_of_each(src, (kind,), entries, lambda entry: getattr(entry, id_field), id_field, problems)
+    for key, (index, entry) in where.items():
         target[key] = entry
-        catalogue.origins[(kind, key)] = Origin(src.file, src.where((list_key, index))[0])
+        catalogue.origins[(kind, key)] = Origin(src.file, src.where((kind, index))[0])
     return where
 
 
-def _refs(
-    src: Source,
-    path: Path,
-    values: Iterable[str],
-    known: dict[str, Any],
-    what: str,
-    problems: list[Problem],
-) -> None:
-    if id(known) in _unreadable:
-        return
-    for j, value in enumerate(values):
-        if value not in known and value not in _rejected:
-            problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
-
-
-def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems: list[Problem]) -> None:
-    _refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
-    _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
+def _area(checker: Checker, src: Source, path: Path, area: m.Area, problems: list[Problem]) -> None:
+    catalogue = checker.catalogue
+    checker.refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
+    checker.refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
 
 
 def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
@@ -70,39 +108,23 @@ def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> N
             problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
-def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
-    if entry.reviewed > today:
-        problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
-        return
-    age = (today - entry.reviewed).days
-    limit = catalogue.settings.review_interval_days
-    if age > limit:
-        problems.append(
-            src.problem(
-                (*path, "reviewed"),
-                f"laatst gecontroleerd op {entry.reviewed.isoformat()}, {age} dagen geleden (meer dan {limit}); controleer het item opnieuw",
-                severity="warning",
-            )
-        )
-
-
-def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date, rejected: set[str] | None = None) -> list[Problem]:
-    """``rejected``: ids of entries that failed validation; references to them are not reported again."""
+def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[str] | None = None) -> list[Problem]:
+    """Fill ``checker.catalogue`` from the groups and check them. ``rejected``: ids of entries that
+    failed validation; references to them are not reported again."""
     problems: list[Problem] = []
-    _rejected.clear()
-    _rejected.update(rejected or ())
+    catalogue, today = checker.catalogue, checker.today
+    checker.rejected = set(rejected or ())
     # a file that could not be read says nothing about which ids exist: skip references into it
-    _unreadable.clear()
-    _unreadable.update(id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems)
+    checker.unreadable = {id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems}
     index = {kind: _fill(catalogue, kind, group, problems) if group[0] else {} for kind, group in groups.items()}
 
     region_src = groups["regions"][0]
     for i, gemeente in index["gemeenten"].values():
-        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
+        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in checker.rejected and region_src:
             problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
-        _refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
+        checker.refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
 
     tier_src = groups["tiers"][0]
     levels: dict[int, str] = {}
@@ -131,18 +153,18 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     org_src = groups["organisations"][0]
     for _, (i, org) in index["organisations"].items():
         assert org_src is not None
-        _area(org_src, ("organisations", i), org.area, catalogue, problems)
-        _dates(org_src, ("organisations", i), org, catalogue, today, problems)
+        _area(checker, org_src, ("organisations", i), org.area, problems)
+        checker.dates(org_src, ("organisations", i), org, problems)
         _todo(org_src, ("organisations", i), org, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
         assert offer_src is not None
         path = ("offers", i)
-        _refs(offer_src, (*path, "tiers"), offer.tiers, catalogue.tiers, "trede", problems)
-        _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
-        _area(offer_src, path, offer.area, catalogue, problems)
-        _dates(offer_src, path, offer, catalogue, today, problems)
+        checker.refs(offer_src, (*path, "tiers"), offer.tiers, catalogue.tiers, "trede", problems)
+        checker.refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
+        _area(checker, offer_src, path, offer.area, problems)
+        checker.dates(offer_src, path, offer, problems)
         _todo(offer_src, path, offer, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
@@ -151,10 +173,10 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     for topic_id, (i, topic) in index["topics"].items():
         assert topic_src is not None
         path = ("topics", i)
-        _refs(topic_src, (*path, "related_offers"), topic.related_offers, catalogue.offers, "aanbod-id", problems)
-        _refs(topic_src, (*path, "related_topics"), topic.related_topics, catalogue.topics, "onderwerp", problems)
+        checker.refs(topic_src, (*path, "related_offers"), topic.related_offers, catalogue.offers, "aanbod-id", problems)
+        checker.refs(topic_src, (*path, "related_topics"), topic.related_topics, catalogue.topics, "onderwerp", problems)
         if topic_id in topic.related_topics:
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
-        _dates(topic_src, path, topic, catalogue, today, problems)
+        checker.dates(topic_src, path, topic, problems)
         _todo(topic_src, path, topic, problems)
     return problems

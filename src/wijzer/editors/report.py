@@ -129,11 +129,6 @@ def _entries(cat: Catalogue) -> Iterable[tuple[str, str, m.Sourced, str, str]]:
         yield "topics", key, topic, topic.title, uri.topic(key)
 
 
-def _origin(cat: Catalogue, kind: str, key: str) -> tuple[str, int]:
-    origin = cat.origins.get((kind, key))
-    return (origin.file, origin.line) if origin else ("data", 1)
-
-
 def _is_placeholder(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return "TODO" in url or bool(PLACEHOLDER_HOSTS.search(host))
@@ -150,7 +145,7 @@ def _review_findings(cat: Catalogue, pages: list[ContentPage], today: dt.date) -
     soon: list[tuple[dt.date, Finding]] = []
     dated: list[tuple[str, str, str, dt.date, str, int, str | None]] = []
     for kind, key, entry, title, src_uri in _entries(cat):
-        file, line = _origin(cat, kind, key)
+        file, line = cat.origin(kind, key)
         dated.append((kind, key, title, entry.reviewed, file, line, src_uri))
     undated = []
     for page in pages:
@@ -174,12 +169,12 @@ def _source_findings(cat: Catalogue) -> list[Finding]:
     for kind, key, entry, title, src_uri in _entries(cat):
         real = [url for url in entry.sources if not _is_placeholder(url)]
         if not real:
-            file, line = _origin(cat, kind, key)
+            file, line = cat.origin(kind, key)
             note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.sources)
             found.append(Finding(kind, key, title, file, line, note, src_uri))
     for key, region in cat.regions.items():
         if not [url for url in region.sources if not _is_placeholder(url)]:
-            file, line = _origin(cat, "regions", key)
+            file, line = cat.origin("regions", key)
             found.append(Finding("regions", key, region.name, file, line, "alleen een voorbeeld- of TODO-bron: " + ", ".join(region.sources)))
     return found
 
@@ -189,7 +184,7 @@ def _gemeente_findings(cat: Catalogue) -> list[Finding]:
     found = []
     for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
         if not gemeente.entry_point:
-            file, line = _origin(cat, "gemeenten", code)
+            file, line = cat.origin("gemeenten", code)
             found.append(Finding("gemeenten", code, gemeente.name, file, line, gemeente.province, uri.gemeente(code)))
     return found
 
@@ -199,7 +194,7 @@ def _offer_findings(cat: Catalogue, attribute: str, note: str) -> list[Finding]:
     found = []
     for key, offer in cat.offers.items():
         if not getattr(offer, attribute):
-            file, line = _origin(cat, "offers", key)
+            file, line = cat.origin("offers", key)
             found.append(Finding("offers", key, offer.name, file, line, note, uri.offer(key)))
     return found
 
@@ -268,7 +263,7 @@ def _reference_findings(cat: Catalogue, pages: list[ContentPage], content_dir: P
     for kind, key, attribute, values, known in _id_references(cat):
         for value in values:
             if value not in known:
-                file, line = _origin(cat, kind, key)
+                file, line = cat.origin(kind, key)
                 found.append(Finding(kind, key, key, file, line, f"{attribute}: onbekende id '{value}'"))
     paths = site_paths(cat, pages, content_dir)
     sources = [
@@ -284,7 +279,7 @@ def _reference_findings(cat: Catalogue, pages: list[ContentPage], content_dir: P
                     target = match.group(1) or match.group(2)
                     problem = broken_link(target, page_of(key), paths)
                     if problem:
-                        file, line = _origin(cat, kind, key)
+                        file, line = cat.origin(kind, key)
                         found.append(Finding(kind, key, getattr(entry, title_field), file, line, f"{name}: {problem}", page_of(key)))
     return found
 
