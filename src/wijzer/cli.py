@@ -57,6 +57,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return scaffold(args.kind, args.id, data_dir=Path(args.data), append=args.append)
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from wijzer.editors.platform_init import InitError, init_platform
+
+    target = Path(args.map)
+    try:
+        written = init_platform(target, site_name=args.name)
+    except InitError as exc:
+        print(f"wijzer init: {exc}", file=sys.stderr)
+        return 1
+    print(f"Nieuw platform in {target}/ ({len(written)} bestanden). Daarna:\n  cd {target}\n  wijzer validate\n  wijzer build --strict")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from wijzer.editors.schema import write_schemas
 
@@ -146,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", default="CONTRIBUTING.md")
     p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als het overzicht verouderd is")
     p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("init", help="maak een nieuw platform in een lege map: mkdocs.yml, voorbeeldgegevens, content/ en thema")
+    p.add_argument("map", help="de nieuwe map")
+    p.add_argument("--name", default="Hulp bij scheiding", help="de naam van de site")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

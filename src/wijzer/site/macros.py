@@ -1,6 +1,8 @@
 """Macros for hand-written pages. Each returns escaped HTML; data never becomes a template.
 
-Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``register``.
+Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``register``, or
+directly as a mkdocs-macros "pluglet" (``macros: modules: [wijzer.site.macros]``, as ``wijzer init``
+writes it), through ``define_env``.
 """
 
 from __future__ import annotations
@@ -182,3 +184,8 @@ def register(env: Any) -> None:
         from wijzer.pages.flowpages import render_taxatie_model
 
         return render_taxatie_model(cat(), link(), plugin.overrides)
+
+
+def define_env(env: Any) -> None:
+    """The mkdocs-macros entry point when this module is listed under ``modules:``."""
+    register(env)
