@@ -1,6 +1,6 @@
 """Wijzer: from curated YAML to a static knowledge platform on children and (complex) divorce.
 
-Layers, each importing only the ones below it (tests/unit/test_layers.py checks this):
+Layers, each importing only the ones below it (tests/test_layers.py checks this):
 
 - ``core``: the data — models, the loader with positions, validation and checks, the catalogue. No Jinja, no MkDocs.
 - ``pages``: HTML of generated pages, the finder, the flow pages and search documents, from the catalogue.

@@ -48,7 +48,7 @@ FILE_LABELS: dict[str, str] = {
 }
 
 # Short labels for forms and tables. A model field without a label here fails
-# tests/unit/test_cms_config.py, so a new field cannot slip through unlabelled.
+# tests/editors/test_cms_config.py, so a new field cannot slip through unlabelled.
 LABELS: dict[str, str] = {
     "access": "Toegang",
     "address": "Bezoekadres",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "src" / "wijzer"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "wijzer"
 ORDER = ["core", "pages", "editors", "site"]
 # Libraries a layer may not use at all: the core knows neither templates nor MkDocs.
 FORBIDDEN_LIBRARIES = {"core": {"jinja2", "mkdocs", "material", "mkdocs_macros", "markupsafe"}}
