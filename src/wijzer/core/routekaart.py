@@ -19,7 +19,7 @@ from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
 if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
+    from wijzer.core.catalogue_model import Catalogue
 
 # Pages of the site a step can send people to: source path and link text.
 Destination = Literal["signaleren", "gemeenten", "hulp-zoeken", "juridisch"]

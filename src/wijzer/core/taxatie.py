@@ -25,7 +25,7 @@ from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
 if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
+    from wijzer.core.catalogue_model import Catalogue
 
 WEIGHT_MAX = 10
 
