@@ -199,31 +199,6 @@ def _offer_findings(cat: Catalogue, attribute: str, note: str) -> list[Finding]:
     return found
 
 
-def _id_references(cat: Catalogue) -> list[tuple[str, str, str, list[str], dict]]:
-    """(kind, id, field, values, known) for every reference by id."""
-    refs: list[tuple[str, str, str, list[str], dict]] = []
-    for key, offer in cat.offers.items():
-        refs += [
-            ("offers", key, "tiers", offer.tiers, cat.tiers),
-            ("offers", key, "providers", offer.providers, cat.organisations),
-            ("offers", key, "area.gemeenten", offer.area.gemeenten, cat.gemeenten),
-            ("offers", key, "area.regions", offer.area.regions, cat.regions),
-        ]
-    for key, org in cat.organisations.items():
-        refs += [
-            ("organisations", key, "area.gemeenten", org.area.gemeenten, cat.gemeenten),
-            ("organisations", key, "area.regions", org.area.regions, cat.regions),
-        ]
-    for key, topic in cat.topics.items():
-        refs += [
-            ("topics", key, "related_offers", topic.related_offers, cat.offers),
-            ("topics", key, "related_topics", topic.related_topics, cat.topics),
-        ]
-    for code, gemeente in cat.gemeenten.items():
-        refs.append(("gemeenten", code, "entry_point", [gemeente.entry_point] if gemeente.entry_point else [], cat.organisations))
-    return refs
-
-
 def site_paths(cat: Catalogue, pages: list[ContentPage], content_dir: Path | None) -> set[str]:
     """Every URL path (relative to the site root) a link inside the site may point at."""
     paths = {page_url(p.src_uri) for p in generated_pages(cat)} | {page_url(p.src_uri) for p in pages}
@@ -258,13 +233,10 @@ def broken_link(target: str, from_src_uri: str, paths: set[str]) -> str | None:
 
 
 def _reference_findings(cat: Catalogue, pages: list[ContentPage], content_dir: Path | None) -> list[Finding]:
+    """Links in Markdown fields to pages that do not exist. (Unknown ids need no section: they are
+    errors of `wijzer validate`, and with errors the report shows only those.)"""
     found = []
     uri = Uris(cat)
-    for kind, key, attribute, values, known in _id_references(cat):
-        for value in values:
-            if value not in known:
-                file, line = cat.origin(kind, key)
-                found.append(Finding(kind, key, key, file, line, f"{attribute}: onbekende id '{value}'"))
     paths = site_paths(cat, pages, content_dir)
     sources = [
         ("offers", cat.offers, m.Offer, uri.offer, "name"),
