@@ -108,6 +108,26 @@ def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> N
             problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
+def _entry_point(src: Source, path: Path, gemeente: m.Gemeente, catalogue: Catalogue, problems: list[Problem]) -> None:
+    """The entry point serves the gemeente, and a reason why there is no team is not left behind next to a team."""
+    org = catalogue.organisations.get(gemeente.entry_point or "")
+    if org is None:
+        if gemeente.entry_point_note:
+            problems.append(src.problem((*path, "entry_point_note"), "staat er zonder entry_point; haal de reden weg of vul entry_point in", severity="warning"))
+        return
+    served = catalogue.area_gemeenten(org.area)
+    if served is not None and gemeente.code not in served:
+        problems.append(
+            src.problem(
+                (*path, "entry_point"),
+                f"organisatie '{org.id}' werkt niet in {gemeente.name}: zet {gemeente.code} in area.gemeenten van '{org.id}' "
+                "of kies een organisatie die in deze gemeente werkt",
+            )
+        )
+    if org.kind in m.ENTRY_TEAM_KINDS and gemeente.entry_point_note:
+        problems.append(src.problem((*path, "entry_point_note"), f"'{org.id}' is een eigen team; de reden waarom er geen team is, klopt niet meer", severity="warning"))
+
+
 def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[str] | None = None) -> list[Problem]:
     """Fill ``checker.catalogue`` from the groups and check them. ``rejected``: ids of entries that
     failed validation; references to them are not reported again."""
@@ -122,6 +142,9 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
     for i, gemeente in index["gemeenten"].values():
         if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in checker.rejected and region_src:
             problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
+    for i, gemeente in index["gemeenten"].values():
+        if region_src:
+            _entry_point(region_src, ("gemeenten", i), gemeente, catalogue, problems)
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
         checker.refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)

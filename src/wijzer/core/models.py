@@ -130,6 +130,10 @@ KIND_LABELS: dict[str, str] = {
     "overig": "Overig",
 }
 
+# Kinds of organisation that count as a specific local entry point (a named team), as opposed to
+# the gemeente as a whole; see Gemeente.entry_point_note and the check in checks.py.
+ENTRY_TEAM_KINDS: frozenset[str] = frozenset({"wijkteam"})
+
 RegionKind = Literal["jeugdregio", "provincie", "veiligheidsregio", "arrondissement"]
 
 
@@ -305,6 +309,14 @@ class Gemeente(Entry):
     entry_point: Slug | None = Field(
         default=None,
         description="De plek waar gezinnen in deze gemeente terechtkunnen (id van een organisatie, meestal het wijkteam).",
+    )
+    entry_point_note: PlainText | None = Field(
+        default=None,
+        description=(
+            "Alleen als entry_point de algemene gemeente is (soort 'gemeente'): waarom er geen wijkteam, sociaal "
+            "team of CJG als aanspreekpunt staat, bijvoorbeeld 'alleen algemene gemeentepagina gevonden'. "
+            "Het inhoudsrapport toont deze reden."
+        ),
     )
 
 

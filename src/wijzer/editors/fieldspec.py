@@ -65,6 +65,7 @@ LABELS: dict[str, str] = {
     "description": "Beschrijving",
     "email": "E-mailadres",
     "entry_point": "Toegang in de gemeente",
+    "entry_point_note": "Waarom geen eigen team",
     "evidence": "Bewijsniveau (NJi)",
     "forms": "Vorm",
     "gemeenten": "Gemeenten",

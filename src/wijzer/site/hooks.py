@@ -20,7 +20,7 @@ from wijzer.site.state import BuildState, ServeMemory
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
 # Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
-QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
+QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen", "spoedmaatregelen", "paspoort-vakantie-en-kinderontvoering"}
 QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
 
 
