@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from flesch import flesch_douma
-
 from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
 
