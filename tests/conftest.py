@@ -49,13 +49,23 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in strict mode from the shipped data (or WIJZER_TEST_SITE if set)."""
+    """The real site, built in strict mode from the shipped data (or WIJZER_TEST_SITE if set).
+
+    Built once per test run: the parallel workers (pytest-xdist) share the run's temporary folder,
+    and the first to take the lock builds; the others wait and use the same site."""
+    from filelock import FileLock
+
     prebuilt = os.environ.get("WIJZER_TEST_SITE")
     if prebuilt:
         return Path(prebuilt)
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = run_wijzer("build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr + result.stdout
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    site = shared / "built-site"
+    with FileLock(str(shared / "built-site.lock")):
+        if not (site / "sitemap.xml").is_file():
+            result = run_wijzer("build", "--strict", "--site-dir", str(site))
+            assert result.returncode == 0, result.stderr + result.stdout
     return site
 
 

@@ -55,26 +55,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(config_file=args.config, site_dir=Path(args.site_dir), strict=args.strict)
 
 
-WATCH_INTERVAL_S = 0.1  # MkDocs polls the watched folders every 0.5 s; a save shows up sooner
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands import serve as mkdocs_serve
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer
 
-    from wijzer.site.hooks import data_dir
-
-    class Server(LiveReloadServer):
-        def __init__(self, *a: object, **kw: object) -> None:
-            kw.setdefault("polling_interval", WATCH_INTERVAL_S)
-            super().__init__(*a, **kw)  # type: ignore[arg-type]
-
-    # MkDocs' serve() does not pass the polling interval on: give it a server that sets it.
-    mkdocs_serve.LiveReloadServer = Server  # type: ignore[misc]
-    # dirty: after the first build only changed pages are rebuilt (see wijzer.site.hooks._mark_unchanged)
-    data = str(data_dir(load_config(args.config)))
-    mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", watch=[data], strict=False)
+    # dirty: after the first build only changed pages are rebuilt (wijzer.site.rebuilds); the plugin
+    # watches the data folder too (WijzerPlugin.on_serve)
+    mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", strict=False)
     return 0
 
 
@@ -82,6 +68,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     from wijzer.editors.scaffold import scaffold
 
     return scaffold(args.kind, args.id, data_dir=Path(args.data), append=args.append)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from wijzer.editors.platform_init import InitError, init_platform
+
+    target = Path(args.map)
+    try:
+        written = init_platform(target, site_name=args.name)
+    except InitError as exc:
+        print(f"wijzer init: {exc}", file=sys.stderr)
+        return 1
+    print(f"Nieuw platform in {target}/ ({len(written)} bestanden). Daarna:\n  cd {target}\n  wijzer validate\n  wijzer build --strict")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -174,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", default="CONTRIBUTING.md")
     p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als het overzicht verouderd is")
     p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("init", help="maak een nieuw platform in een lege map: mkdocs.yml, voorbeeldgegevens, content/ en thema")
+    p.add_argument("map", help="de nieuwe map")
+    p.add_argument("--name", default="Hulp bij scheiding", help="de naam van de site")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

@@ -14,7 +14,6 @@ The decision model, in one place (``beslishulp.js`` does the same in the browser
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
@@ -23,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from wijzer.core import models as m
-from wijzer.core.checks import _dates, _refs
+from wijzer.core.checks import Checker
 from wijzer.core.fields import LawRef, Markdown, PlainText, Slug
 from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
 if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
+    from wijzer.core.catalogue_model import Catalogue
 
 Role = Literal["kind", "gezaghebbers"]
 ROLE_CHILD = "het kind"
@@ -300,11 +299,11 @@ def _check_coverage(src: Source, questions: list[Question], sections: dict[str, 
             problems.append(src.problem(("outcomes", i), "dit blok is onbereikbaar: het geldt bij geen enkele combinatie van antwoorden (when en unless sluiten elkaar uit)"))
 
 
-def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Problem]:
+def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source, checker: Checker) -> list[Problem]:
     problems: list[Problem] = []
     about = valid.get("about")
     if about is not None:
-        _dates(src, ("about",), about, catalogue, dt.date.today(), problems)
+        checker.dates(src, ("about",), about, problems)
     questions = _check_questions(src, valid, problems)
     answers = {q.id: {a.id for a in q.answers} for q in questions}
     laws = law_index(catalogue)
@@ -336,7 +335,7 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
             conditions_ok = conditions_ok and ok_when and ok_unless
         if catalogue.topics:
             _check_laws(src, (*path, "law"), outcome.law, laws, citations, problems)
-        _refs(src, (*path, "topics"), outcome.topics, catalogue.topics, "onderwerp", problems)
+        checker.refs(src, (*path, "topics"), outcome.topics, catalogue.topics, "onderwerp", problems)
         outcomes.append((i, outcome))
     outcomes_complete = not valid.get("outcomes:rejected") and len(outcomes) == len(valid.get("outcomes", []))
     if conditions_ok and sections_complete and outcomes_complete:
@@ -344,8 +343,8 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
 
     safety = valid.get("safety")
     if safety is not None:
-        _refs(src, ("safety", "organisations"), safety.organisations, catalogue.organisations, "organisatie", problems)
-        _refs(src, ("safety", "topics"), safety.topics, catalogue.topics, "onderwerp", problems)
+        checker.refs(src, ("safety", "organisations"), safety.organisations, catalogue.organisations, "organisatie", problems)
+        checker.refs(src, ("safety", "topics"), safety.topics, catalogue.topics, "onderwerp", problems)
         if catalogue.topics:
             _check_laws(src, ("safety", "law"), safety.law, laws, citations, problems)
         kinds = {catalogue.organisations[o].kind for o in safety.organisations if o in catalogue.organisations}

@@ -1,66 +1,115 @@
-"""Checks across entries and files: unique ids, references that resolve, dates that make sense."""
+"""Checks across entries and files: unique ids, references that resolve, dates that make sense.
+
+The public API for the extension files (routekaart, taxatie, synonyms): a ``Checker`` for one
+load (``refs``, ``ref``, ``dates``) and ``first_of_each`` for ids that must be unique.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from wijzer.core import models as m
+from wijzer.core.catalogue_model import Catalogue, Origin
 from wijzer.core.problems import Path, Problem
 from wijzer.core.yamlsource import Source
 
-if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
-
 Group = tuple[Source | None, list[tuple[int, Any]], str]
-_rejected: set[str] = set()
-_unreadable: set[int] = set()
+T = TypeVar("T")
 
 
-def _fill(
-    catalogue: Catalogue, kind: str, group: Group, problems: list[Problem]
-) -> dict[str, tuple[int, Any]]:
-    """Put valid entries in the catalogue; report duplicate ids. Returns id -> (index, entry)."""
-    from wijzer.core.catalogue import Origin
-
-    src, entries, id_field = group
-    target: dict[str, Any] = getattr(catalogue, kind)
-    where: dict[str, tuple[int, Any]] = {}
-    list_key = "topics" if kind == "topics" else kind
+def first_of_each(
+    src: Source, list_path: Path, entries: Iterable[tuple[int, T]], key: Callable[[T], str], field_name: str,
+    problems: list[Problem], *, within: str = "",
+) -> dict[str, tuple[int, T]]:
+    """The entries whose id was not seen before (id -> (index, entry)); each repeat is reported
+    with the line of the first. ``within``: where the id must be unique, when not in the whole file."""
+    seen: dict[str, tuple[int, T]] = {}
     for index, entry in entries:
-        key = getattr(entry, id_field)
-        assert src is not None
-        if key in where:
-            first_line = src.where((list_key, where[key][0]))[0]
-            problems.append(
-                src.problem((list_key, index, id_field), f"'{key}' komt twee keer voor (ook op regel {first_line}); een {id_field} moet uniek zijn")
-            )
+        value = key(entry)
+        if value in seen:
+            first_line = src.where((*list_path, seen[value][0]))[0]
+            tail = "" if within else f"; een {field_name} moet uniek zijn"
+            problems.append(src.problem((*list_path, index, field_name), f"'{value}' komt twee keer voor{within} (ook op regel {first_line}){tail}"))
             continue
-        where[key] = (index, entry)
+        seen[value] = (index, entry)
+    return seen
+
+
+@dataclass
+class Checker:
+    """What the cross-file checks of one load know: the catalogue being filled, today's date, the
+    ids of entries that failed validation and the tables whose file could not be read. References
+    to a rejected entry or into an unreadable file are not reported (they would only repeat)."""
+
+    catalogue: Catalogue
+    today: dt.date
+    rejected: set[str] = field(default_factory=set)
+    unreadable: set[int] = field(default_factory=set)  # id() of catalogue tables
+
+    def known(self, value: str, table: dict[str, Any]) -> bool:
+        return value in table or id(table) in self.unreadable or value in self.rejected
+
+    def refs(self, src: Source, path: Path, values: Iterable[str], table: dict[str, Any], what: str, problems: list[Problem]) -> None:
+        """A list of references: each must name an entry of ``table``."""
+        for j, value in enumerate(values):
+            if not self.known(value, table):
+                problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
+
+    def ref(self, src: Source, path: Path, value: str, table: dict[str, Any], what: str, problems: list[Problem]) -> bool:
+        """One reference (not a list); False when it names nothing."""
+        if self.known(value, table):
+            return True
+        problems.append(src.problem(path, f"onbekende {what} '{value}'"))
+        return False
+
+    def dates(self, src: Source, path: Path, entry: m.Sourced, problems: list[Problem]) -> None:
+        """Dates consulted belong to a source and are not in the future; ``reviewed`` not in the
+        future, and a warning when it is older than the review interval."""
+        today = self.today
+        seen: set[str] = set()
+        for j, ref in enumerate(entry.sources_consulted):
+            where = (*path, "sources_consulted", j)
+            if ref.url not in entry.sources:
+                problems.append(src.problem((*where, "url"), f"'{ref.url}' staat niet onder sources; zet het webadres precies zo bij sources, of haal deze regel weg"))
+            elif ref.url in seen:
+                problems.append(src.problem((*where, "url"), f"'{ref.url}' heeft al een datum hierboven"))
+            seen.add(ref.url)
+            if ref.consulted > today:
+                problems.append(src.problem((*where, "consulted"), f"datum van raadplegen {ref.consulted.isoformat()} ligt in de toekomst"))
+        if entry.reviewed > today:
+            problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
+            return
+        age = (today - entry.reviewed).days
+        limit = self.catalogue.settings.review_interval_days
+        if age > limit:
+            problems.append(
+                src.problem(
+                    (*path, "reviewed"),
+                    f"laatst gecontroleerd op {entry.reviewed.isoformat()}, {age} dagen geleden (meer dan {limit}); controleer het item opnieuw",
+                    severity="warning",
+                )
+            )
+
+
+def _fill(catalogue: Catalogue, kind: str, group: Group, problems: list[Problem]) -> dict[str, tuple[int, Any]]:
+    """Put valid entries in the catalogue; report duplicate ids. Returns id -> (index, entry)."""
+    src, entries, id_field = group
+    assert src is not None
+    target: dict[str, Any] = getattr(catalogue, kind)
+    where = first_of_each(src, (kind,), entries, lambda entry: getattr(entry, id_field), id_field, problems)
+    for key, (index, entry) in where.items():
         target[key] = entry
-        catalogue.origins[(kind, key)] = Origin(src.file, src.where((list_key, index))[0])
+        catalogue.origins[(kind, key)] = Origin(src.file, src.where((kind, index))[0])
     return where
 
 
-def _refs(
-    src: Source,
-    path: Path,
-    values: Iterable[str],
-    known: dict[str, Any],
-    what: str,
-    problems: list[Problem],
-) -> None:
-    if id(known) in _unreadable:
-        return
-    for j, value in enumerate(values):
-        if value not in known and value not in _rejected:
-            problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
-
-
-def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems: list[Problem]) -> None:
-    _refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
-    _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
+def _area(checker: Checker, src: Source, path: Path, area: m.Area, problems: list[Problem]) -> None:
+    catalogue = checker.catalogue
+    checker.refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
+    checker.refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
 
 
 def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
@@ -70,13 +119,13 @@ def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> N
             problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
-def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, problems: list[Problem]) -> None:
+def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
     """``[[telefoon:id]]`` in any text of the entry must name an organisation with a phone number."""
     from wijzer.core.contactrefs import references
-    from wijzer.core.problems import Problem as P
     from wijzer.core.problems import format_path
 
-    if id(catalogue.organisations) in _unreadable:
+    catalogue = checker.catalogue
+    if id(catalogue.organisations) in checker.unreadable:
         return
 
     def walk(value: Any, where: Path) -> None:
@@ -91,7 +140,7 @@ def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, p
             block = 1 if "\n" in value else 0  # a block scalar starts on the line after 'key: |'
             for org_id, offset in references(value):
                 org = catalogue.organisations.get(org_id)
-                if org_id in _rejected:
+                if org_id in checker.rejected:
                     continue
                 if org is None:
                     message = f"[[telefoon:{org_id}]] verwijst naar een onbekende organisatie '{org_id}'; gebruik een id uit data/organisations.yaml"
@@ -99,42 +148,17 @@ def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, p
                     message = f"[[telefoon:{org_id}]]: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
                 else:
                     continue
-                problems.append(P(src.file, line + block + offset, col if not (block or offset) else 1, format_path(where), message))
+                problems.append(Problem(src.file, line + block + offset, col if not (block or offset) else 1, format_path(where), message))
 
     walk(entry.model_dump(mode="python", exclude_none=True), path)
 
 
-def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
-    seen: set[str] = set()
-    for j, ref in enumerate(entry.sources_consulted):
-        where = (*path, "sources_consulted", j)
-        if ref.url not in entry.sources:
-            problems.append(src.problem((*where, "url"), f"'{ref.url}' staat niet onder sources; zet het webadres precies zo bij sources, of haal deze regel weg"))
-        elif ref.url in seen:
-            problems.append(src.problem((*where, "url"), f"'{ref.url}' heeft al een datum hierboven"))
-        seen.add(ref.url)
-        if ref.consulted > today:
-            problems.append(src.problem((*where, "consulted"), f"datum van raadplegen {ref.consulted.isoformat()} ligt in de toekomst"))
-    if entry.reviewed > today:
-        problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
-        return
-    age = (today - entry.reviewed).days
-    limit = catalogue.settings.review_interval_days
-    if age > limit:
-        problems.append(
-            src.problem(
-                (*path, "reviewed"),
-                f"laatst gecontroleerd op {entry.reviewed.isoformat()}, {age} dagen geleden (meer dan {limit}); controleer het item opnieuw",
-                severity="warning",
-            )
-        )
-
-
-def _entry_point(src: Source, path: Path, gemeente: m.Gemeente, catalogue: Catalogue, problems: list[Problem]) -> None:
+def _entry_point(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente, problems: list[Problem]) -> None:
     """The entry point serves the gemeente, and a reason why there is no team is not left behind next to a team."""
+    catalogue = checker.catalogue
     org = catalogue.organisations.get(gemeente.entry_point or "")
     if org is None:
-        if gemeente.entry_point in _rejected:  # the organisation has errors of its own, reported there
+        if gemeente.entry_point in checker.rejected:  # the organisation has errors of its own, reported there
             return
         if gemeente.entry_point_note:
             problems.append(src.problem((*path, "entry_point_note"), "staat er zonder entry_point; haal de reden weg of vul entry_point in", severity="warning"))
@@ -152,26 +176,26 @@ def _entry_point(src: Source, path: Path, gemeente: m.Gemeente, catalogue: Catal
         problems.append(src.problem((*path, "entry_point_note"), f"'{org.id}' is een eigen team; de reden waarom er geen team is, klopt niet meer", severity="warning"))
 
 
-def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date, rejected: set[str] | None = None) -> list[Problem]:
-    """``rejected``: ids of entries that failed validation; references to them are not reported again."""
+def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[str] | None = None) -> list[Problem]:
+    """Fill ``checker.catalogue`` from the groups and check them. ``rejected``: ids of entries that
+    failed validation; references to them are not reported again."""
     problems: list[Problem] = []
-    _rejected.clear()
-    _rejected.update(rejected or ())
+    catalogue, today = checker.catalogue, checker.today
+    checker.rejected = set(rejected or ())
     # a file that could not be read says nothing about which ids exist: skip references into it
-    _unreadable.clear()
-    _unreadable.update(id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems)
+    checker.unreadable = {id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems}
     index = {kind: _fill(catalogue, kind, group, problems) if group[0] else {} for kind, group in groups.items()}
 
     region_src = groups["regions"][0]
     for i, gemeente in index["gemeenten"].values():
-        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
+        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in checker.rejected and region_src:
             problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
     for i, gemeente in index["gemeenten"].values():
         if region_src:
-            _entry_point(region_src, ("gemeenten", i), gemeente, catalogue, problems)
+            _entry_point(checker, region_src, ("gemeenten", i), gemeente, problems)
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
-        _refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
+        checker.refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
 
     tier_src = groups["tiers"][0]
     levels: dict[int, str] = {}
@@ -180,7 +204,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if tier.level in levels:
             problems.append(tier_src.problem(("tiers", i, "level"), f"niveau {tier.level} is al gebruikt door '{levels[tier.level]}'"))
         levels[tier.level] = tier_id
-        _phone_refs(tier_src, ("tiers", i), tier, catalogue, problems)
+        _phone_refs(checker, tier_src, ("tiers", i), tier, problems)
 
     slugs: dict[str, str] = {}
     for code in catalogue.gemeenten:
@@ -201,21 +225,21 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     org_src = groups["organisations"][0]
     for _, (i, org) in index["organisations"].items():
         assert org_src is not None
-        _area(org_src, ("organisations", i), org.area, catalogue, problems)
-        _dates(org_src, ("organisations", i), org, catalogue, today, problems)
+        _area(checker, org_src, ("organisations", i), org.area, problems)
+        checker.dates(org_src, ("organisations", i), org, problems)
+        _phone_refs(checker, org_src, ("organisations", i), org, problems)
         _todo(org_src, ("organisations", i), org, problems)
-        _phone_refs(org_src, ("organisations", i), org, catalogue, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
         assert offer_src is not None
         path = ("offers", i)
-        _refs(offer_src, (*path, "tiers"), offer.tiers, catalogue.tiers, "trede", problems)
-        _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
-        _area(offer_src, path, offer.area, catalogue, problems)
-        _dates(offer_src, path, offer, catalogue, today, problems)
+        checker.refs(offer_src, (*path, "tiers"), offer.tiers, catalogue.tiers, "trede", problems)
+        checker.refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
+        _area(checker, offer_src, path, offer.area, problems)
+        checker.dates(offer_src, path, offer, problems)
+        _phone_refs(checker, offer_src, path, offer, problems)
         _todo(offer_src, path, offer, problems)
-        _phone_refs(offer_src, path, offer, catalogue, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -223,11 +247,11 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     for topic_id, (i, topic) in index["topics"].items():
         assert topic_src is not None
         path = ("topics", i)
-        _refs(topic_src, (*path, "related_offers"), topic.related_offers, catalogue.offers, "aanbod-id", problems)
-        _refs(topic_src, (*path, "related_topics"), topic.related_topics, catalogue.topics, "onderwerp", problems)
+        checker.refs(topic_src, (*path, "related_offers"), topic.related_offers, catalogue.offers, "aanbod-id", problems)
+        checker.refs(topic_src, (*path, "related_topics"), topic.related_topics, catalogue.topics, "onderwerp", problems)
         if topic_id in topic.related_topics:
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
-        _dates(topic_src, path, topic, catalogue, today, problems)
+        checker.dates(topic_src, path, topic, problems)
+        _phone_refs(checker, topic_src, path, topic, problems)
         _todo(topic_src, path, topic, problems)
-        _phone_refs(topic_src, path, topic, catalogue, problems)
     return problems

@@ -57,11 +57,3 @@ def report(problems: Iterable[Problem]) -> str:
     """All problems sorted by file and line, then one summary line."""
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.col, p.path, p.message))
     return "\n".join([*map(str, ordered), summary(ordered)])
-
-
-class DataError(Exception):
-    """Raised by adapters when the data has errors; carries every problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(report(problems))

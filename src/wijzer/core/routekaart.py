@@ -7,20 +7,19 @@ topic, offer and organisation a step names exists, and stores the result in
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from wijzer.core import models as m
-from wijzer.core.checks import _dates, _refs
+from wijzer.core.checks import Checker, first_of_each
 from wijzer.core.fields import Markdown, PlainText, Slug
 from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
 if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
+    from wijzer.core.catalogue_model import Catalogue
 
 # Pages of the site a step can send people to: source path and link text.
 Destination = Literal["signaleren", "gemeenten", "hulp-zoeken", "juridisch"]
@@ -103,26 +102,20 @@ class Routekaart:
     roles: list[Role]
 
 
-def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Problem]:
+def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source, checker: Checker) -> list[Problem]:
     problems: list[Problem] = []
     info = valid.get("routekaart")
     if info is not None:
-        _dates(src, ("routekaart",), info, catalogue, dt.date.today(), problems)
+        checker.dates(src, ("routekaart",), info, problems)
     roles: list[Role] = []
-    seen: dict[str, int] = {}
-    for i, role in valid.get("roles", []):
-        if role.id in seen:
-            first = src.where(("roles", seen[role.id]))[0]
-            problems.append(src.problem(("roles", i, "id"), f"'{role.id}' komt twee keer voor (ook op regel {first}); een id moet uniek zijn"))
-            continue
-        seen[role.id] = i
+    for i, role in first_of_each(src, ("roles",), valid.get("roles", []), lambda r: r.id, "id", problems).values():
         roles.append(role)
         for j, step in enumerate(role.steps):
             path = ("roles", i, "steps", j)
-            _refs(src, (*path, "tiers"), step.tiers, catalogue.tiers, "trede", problems)
-            _refs(src, (*path, "topics"), step.topics, catalogue.topics, "onderwerp", problems)
-            _refs(src, (*path, "offers"), step.offers, catalogue.offers, "aanbod-id", problems)
-            _refs(src, (*path, "organisations"), step.organisations, catalogue.organisations, "organisatie", problems)
+            checker.refs(src, (*path, "tiers"), step.tiers, catalogue.tiers, "trede", problems)
+            checker.refs(src, (*path, "topics"), step.topics, catalogue.topics, "onderwerp", problems)
+            checker.refs(src, (*path, "offers"), step.offers, catalogue.offers, "aanbod-id", problems)
+            checker.refs(src, (*path, "organisations"), step.organisations, catalogue.organisations, "organisatie", problems)
     if info is not None:
         catalogue.extras["routekaart"] = Routekaart(info, roles)
     return problems

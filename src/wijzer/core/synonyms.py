@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
+from wijzer.core.checks import Checker
 from wijzer.core.fields import PlainText
 from wijzer.core.models import Entry
 from wijzer.core.problems import Problem
@@ -81,7 +82,7 @@ class Thesaurus:
     spelling: dict[str, tuple[str, ...]]
 
 
-def attach(catalogue: Any, valid: dict, source: Source) -> list[Problem]:
+def attach(catalogue: Any, valid: dict, source: Source, checker: Checker) -> list[Problem]:
     """Check that every term is in one place only, then store the ``Thesaurus`` in ``catalogue.extras``."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}  # normalised term -> where it was first written down

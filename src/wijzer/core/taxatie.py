@@ -13,21 +13,19 @@ same sum in the browser):
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
-from wijzer.core import checks
 from wijzer.core import models as m
-from wijzer.core.checks import _dates, _refs
+from wijzer.core.checks import Checker, first_of_each
 from wijzer.core.fields import Markdown, PlainText, Slug
 from wijzer.core.problems import Problem
 from wijzer.core.yamlsource import Source
 
 if TYPE_CHECKING:
-    from wijzer.core.catalogue import Catalogue
+    from wijzer.core.catalogue_model import Catalogue
 
 WEIGHT_MAX = 10
 
@@ -153,22 +151,14 @@ def assess(tax: Taxatie, tiers: dict[str, m.Tier], chosen: dict[str, str]) -> Ou
     return Outcome(False, tier, score, tuple(f"{qid}/{a.id}" for qid, a in lifts))
 
 
-def _ref(src: Source, path: tuple, value: str, known: dict, what: str, problems: list[Problem]) -> bool:
-    """One reference (not a list): like ``checks._refs``, silent when the target file was unreadable."""
-    if value in known or id(known) in checks._unreadable or value in checks._rejected:
-        return True
-    problems.append(src.problem(path, f"onbekende {what} '{value}'"))
-    return False
-
-
-def _check_rules(catalogue: Catalogue, rules: list[tuple[int, TierRule]], src: Source, max_score: int | None) -> tuple[list[TierRule], list[Problem]]:
+def _check_rules(checker: Checker, catalogue: Catalogue, rules: list[tuple[int, TierRule]], src: Source, max_score: int | None) -> tuple[list[TierRule], list[Problem]]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     known: list[tuple[int, TierRule]] = []
     broken = not catalogue.tiers  # an unreadable tiers.yaml says nothing about thresholds
     for i, rule in rules:
         if rule.tier not in catalogue.tiers:
-            _ref(src, ("tiers", i, "tier"), rule.tier, catalogue.tiers, "trede", problems)
+            checker.ref(src, ("tiers", i, "tier"), rule.tier, catalogue.tiers, "trede", problems)
             broken = True
             continue
         if rule.tier in seen:
@@ -178,7 +168,7 @@ def _check_rules(catalogue: Catalogue, rules: list[tuple[int, TierRule]], src: S
             continue
         seen[rule.tier] = i
         known.append((i, rule))
-        _refs(src, ("tiers", i, "contacts"), rule.contacts, catalogue.organisations, "organisatie", problems)
+        checker.refs(src, ("tiers", i, "contacts"), rule.contacts, catalogue.organisations, "organisatie", problems)
     if broken:
         return [r for _, r in known], problems
     missing = [t.id for t in catalogue.tier_order if t.id not in seen]
@@ -204,32 +194,24 @@ def _check_rules(catalogue: Catalogue, rules: list[tuple[int, TierRule]], src: S
     return [r for _, r in ordered], problems
 
 
-def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Problem]:
+def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source, checker: Checker) -> list[Problem]:
     problems: list[Problem] = []
     model = valid.get("model")
     if model is not None:
-        _dates(src, ("model",), model, catalogue, dt.date.today(), problems)
+        checker.dates(src, ("model",), model, problems)
 
     questions: list[Question] = []
-    seen: dict[str, int] = {}
     complete = "questions" in valid and not valid.get("questions:rejected")  # else no checks over all questions
-    for i, question in valid.get("questions", []):
-        if question.id in seen:
-            first = src.where(("questions", seen[question.id]))[0]
-            problems.append(src.problem(("questions", i, "id"), f"'{question.id}' komt twee keer voor (ook op regel {first}); een id moet uniek zijn"))
-            complete = False
-            continue
-        seen[question.id] = i
+    entries = valid.get("questions", [])
+    unique = first_of_each(src, ("questions",), entries, lambda q: q.id, "id", problems)
+    complete = complete and len(unique) == len(entries)
+    for i, question in unique.values():
         questions.append(question)
-        answer_ids: dict[str, int] = {}
+        first_of_each(src, ("questions", i, "answers"), enumerate(question.answers), lambda a: a.id, "id", problems, within=" in deze vraag")
         for j, answer in enumerate(question.answers):
             path = ("questions", i, "answers", j)
-            if answer.id in answer_ids:
-                first = src.where(("questions", i, "answers", answer_ids[answer.id]))[0]
-                problems.append(src.problem((*path, "id"), f"'{answer.id}' komt twee keer voor in deze vraag (ook op regel {first})"))
-            answer_ids.setdefault(answer.id, j)
             if answer.min_tier:
-                _ref(src, (*path, "min_tier"), answer.min_tier, catalogue.tiers, "trede", problems)
+                checker.ref(src, (*path, "min_tier"), answer.min_tier, catalogue.tiers, "trede", problems)
             if answer.safety and answer.min_tier:
                 problems.append(src.problem((*path, "min_tier"), "een antwoord met safety: true heeft geen min_tier nodig: veiligheid gaat al voor elke trede"))
 
@@ -238,15 +220,15 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
             src.problem(("questions",), "geen enkel antwoord heeft safety: true; minstens één antwoord moet acute onveiligheid of geweld aangeven")
         )
     max_score = sum(max(a.weight for a in q.answers) for q in questions) if complete else None
-    rules, found = _check_rules(catalogue, valid.get("tiers", []), src, max_score)
+    rules, found = _check_rules(checker, catalogue, valid.get("tiers", []), src, max_score)
     problems.extend(found)
 
     safety = valid.get("safety")
     if safety is not None:
-        _refs(src, ("safety", "organisations"), safety.organisations, catalogue.organisations, "organisatie", problems)
-        _refs(src, ("safety", "topics"), safety.topics, catalogue.topics, "onderwerp", problems)
-        _refs(src, ("safety", "offers"), safety.offers, catalogue.offers, "aanbod-id", problems)
-        _ref(src, ("safety", "meldcode"), safety.meldcode, catalogue.topics, "onderwerp", problems)
+        checker.refs(src, ("safety", "organisations"), safety.organisations, catalogue.organisations, "organisatie", problems)
+        checker.refs(src, ("safety", "topics"), safety.topics, catalogue.topics, "onderwerp", problems)
+        checker.refs(src, ("safety", "offers"), safety.offers, catalogue.offers, "aanbod-id", problems)
+        checker.ref(src, ("safety", "meldcode"), safety.meldcode, catalogue.topics, "onderwerp", problems)
         kinds = {catalogue.organisations[o].kind for o in safety.organisations if o in catalogue.organisations}
         if catalogue.organisations and "veilig-thuis" not in kinds:
             problems.append(src.problem(("safety", "organisations"), "noem Veilig Thuis (een organisatie met kind: veilig-thuis) in de veiligheidsroute"))

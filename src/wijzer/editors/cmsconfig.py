@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from wijzer.editors.fieldspec import FieldSpec, file_fields
+from wijzer.editors.fieldspec import FILE_LABELS, FieldSpec, file_fields
 
 # collection name, label, description, icon (Material Symbols), data files in it
 COLLECTIONS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
@@ -28,14 +28,6 @@ COLLECTIONS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
         ("tiers.yaml", "regions.yaml", "settings.yaml"),
     ),
 )
-FILE_LABELS = {
-    "offers.yaml": "Hulpaanbod",
-    "organisations.yaml": "Organisaties",
-    "legal.yaml": "Juridische onderwerpen",
-    "tiers.yaml": "Treden van de ladder",
-    "regions.yaml": "Gemeenten en regio's",
-    "settings.yaml": "Instellingen",
-}
 # what a collapsed entry in a list shows
 SUMMARY_FIELDS = ("name", "title", "label", "ref")
 

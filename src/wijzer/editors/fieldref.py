@@ -8,22 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijzer.editors.fieldspec import FieldSpec, file_fields, walk
+from wijzer.editors.fieldspec import FILE_LABELS, FieldSpec, file_fields, walk
 
 BEGIN = "<!-- VELDEN:BEGIN — gegenereerd door 'wijzer docs' uit src/wijzer/core/models.py; niet met de hand aanpassen -->"
 END = "<!-- VELDEN:EIND -->"
-FILE_TITLES = {
-    "offers.yaml": "Hulpaanbod",
-    "organisations.yaml": "Organisaties",
-    "legal.yaml": "Wet en regels (juridische onderwerpen)",
-    "regions.yaml": "Gemeenten en regio's",
-    "tiers.yaml": "Treden van de ladder",
-    "settings.yaml": "Instellingen",
-    "taxatie.yaml": "Signaleringshulp (taxatie)",
-    "beslishulp.yaml": "Beslishulp Mag ik …?",
-    "routekaart.yaml": "Routekaart",
-    "synonyms.yaml": "Zoekwoorden (synoniemen en schrijfwijzen)",
-}
 ORDER = (
     "offers.yaml",
     "organisations.yaml",
@@ -99,7 +87,7 @@ def _table(spec: FieldSpec) -> list[str]:
 
 
 def file_section(data_file: str, specs: tuple[FieldSpec, ...]) -> list[str]:
-    out = [f"### {FILE_TITLES.get(data_file, data_file)} — `data/{data_file}`", ""]
+    out = [f"### {FILE_LABELS.get(data_file, data_file)} — `data/{data_file}`", ""]
     for spec in specs:
         shape = "een lijst; elk item begint met `- `" if spec.many else "een blok met velden"
         out += [f"Onder `{spec.name}:` staat {shape}. {spec.description}", ""]

@@ -36,8 +36,22 @@ _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._email: "email",
 }
 
+# One label per data file: the CMS's collection entries and the headings of the field reference.
+FILE_LABELS: dict[str, str] = {
+    "offers.yaml": "Hulpaanbod",
+    "organisations.yaml": "Organisaties",
+    "legal.yaml": "Juridische onderwerpen",
+    "regions.yaml": "Gemeenten en regio's",
+    "tiers.yaml": "Treden van de ladder",
+    "settings.yaml": "Instellingen",
+    "taxatie.yaml": "Signaleringshulp (taxatie)",
+    "beslishulp.yaml": "Beslishulp Mag ik …?",
+    "routekaart.yaml": "Routekaart",
+    "synonyms.yaml": "Zoekwoorden (synoniemen en schrijfwijzen)",
+}
+
 # Short labels for forms and tables. A model field without a label here fails
-# tests/unit/test_cms_config.py, so a new field cannot slip through unlabelled.
+# tests/editors/test_cms_config.py, so a new field cannot slip through unlabelled.
 LABELS: dict[str, str] = {
     "access": "Toegang",
     "address": "Bezoekadres",

@@ -129,11 +129,6 @@ def _entries(cat: Catalogue) -> Iterable[tuple[str, str, m.Sourced, str, str]]:
         yield "topics", key, topic, topic.title, uri.topic(key)
 
 
-def _origin(cat: Catalogue, kind: str, key: str) -> tuple[str, int]:
-    origin = cat.origins.get((kind, key))
-    return (origin.file, origin.line) if origin else ("data", 1)
-
-
 def _is_placeholder(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return "TODO" in url or bool(PLACEHOLDER_HOSTS.search(host))
@@ -150,7 +145,7 @@ def _review_findings(cat: Catalogue, pages: list[ContentPage], today: dt.date) -
     soon: list[tuple[dt.date, Finding]] = []
     dated: list[tuple[str, str, str, dt.date, str, int, str | None]] = []
     for kind, key, entry, title, src_uri in _entries(cat):
-        file, line = _origin(cat, kind, key)
+        file, line = cat.origin(kind, key)
         dated.append((kind, key, title, entry.reviewed, file, line, src_uri))
     undated = []
     for page in pages:
@@ -174,12 +169,12 @@ def _source_findings(cat: Catalogue) -> list[Finding]:
     for kind, key, entry, title, src_uri in _entries(cat):
         real = [url for url in entry.source_urls if not _is_placeholder(url)]
         if not real:
-            file, line = _origin(cat, kind, key)
+            file, line = cat.origin(kind, key)
             note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.source_urls)
             found.append(Finding(kind, key, title, file, line, note, src_uri))
     for key, region in cat.regions.items():
         if not [url for url in region.sources if not _is_placeholder(url)]:
-            file, line = _origin(cat, "regions", key)
+            file, line = cat.origin("regions", key)
             found.append(Finding("regions", key, region.name, file, line, "alleen een voorbeeld- of TODO-bron: " + ", ".join(region.sources)))
     return found
 
@@ -189,7 +184,7 @@ def _gemeente_findings(cat: Catalogue) -> list[Finding]:
     found = []
     for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
         if not gemeente.entry_point:
-            file, line = _origin(cat, "gemeenten", code)
+            file, line = cat.origin("gemeenten", code)
             found.append(Finding("gemeenten", code, gemeente.name, file, line, gemeente.province, uri.gemeente(code)))
     return found
 
@@ -201,7 +196,7 @@ def _generic_entry_findings(cat: Catalogue) -> list[Finding]:
     for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
         org = cat.organisations.get(gemeente.entry_point or "")
         if org is not None and org.kind not in m.ENTRY_TEAM_KINDS:
-            file, line = _origin(cat, "gemeenten", code)
+            file, line = cat.origin("gemeenten", code)
             reason = gemeente.entry_point_note or "geen reden opgegeven (entry_point_note)"
             found.append(Finding("gemeenten", code, gemeente.name, file, line, f"{org.name}: {reason}", uri.gemeente(code)))
     return found
@@ -212,34 +207,9 @@ def _offer_findings(cat: Catalogue, attribute: str, note: str) -> list[Finding]:
     found = []
     for key, offer in cat.offers.items():
         if not getattr(offer, attribute):
-            file, line = _origin(cat, "offers", key)
+            file, line = cat.origin("offers", key)
             found.append(Finding("offers", key, offer.name, file, line, note, uri.offer(key)))
     return found
-
-
-def _id_references(cat: Catalogue) -> list[tuple[str, str, str, list[str], dict]]:
-    """(kind, id, field, values, known) for every reference by id."""
-    refs: list[tuple[str, str, str, list[str], dict]] = []
-    for key, offer in cat.offers.items():
-        refs += [
-            ("offers", key, "tiers", offer.tiers, cat.tiers),
-            ("offers", key, "providers", offer.providers, cat.organisations),
-            ("offers", key, "area.gemeenten", offer.area.gemeenten, cat.gemeenten),
-            ("offers", key, "area.regions", offer.area.regions, cat.regions),
-        ]
-    for key, org in cat.organisations.items():
-        refs += [
-            ("organisations", key, "area.gemeenten", org.area.gemeenten, cat.gemeenten),
-            ("organisations", key, "area.regions", org.area.regions, cat.regions),
-        ]
-    for key, topic in cat.topics.items():
-        refs += [
-            ("topics", key, "related_offers", topic.related_offers, cat.offers),
-            ("topics", key, "related_topics", topic.related_topics, cat.topics),
-        ]
-    for code, gemeente in cat.gemeenten.items():
-        refs.append(("gemeenten", code, "entry_point", [gemeente.entry_point] if gemeente.entry_point else [], cat.organisations))
-    return refs
 
 
 def site_paths(cat: Catalogue, pages: list[ContentPage], content_dir: Path | None) -> set[str]:
@@ -276,13 +246,10 @@ def broken_link(target: str, from_src_uri: str, paths: set[str]) -> str | None:
 
 
 def _reference_findings(cat: Catalogue, pages: list[ContentPage], content_dir: Path | None) -> list[Finding]:
+    """Links in Markdown fields to pages that do not exist. (Unknown ids need no section: they are
+    errors of `wijzer validate`, and with errors the report shows only those.)"""
     found = []
     uri = Uris(cat)
-    for kind, key, attribute, values, known in _id_references(cat):
-        for value in values:
-            if value not in known:
-                file, line = _origin(cat, kind, key)
-                found.append(Finding(kind, key, key, file, line, f"{attribute}: onbekende id '{value}'"))
     paths = site_paths(cat, pages, content_dir)
     sources = [
         ("offers", cat.offers, m.Offer, uri.offer, "name"),
@@ -297,7 +264,7 @@ def _reference_findings(cat: Catalogue, pages: list[ContentPage], content_dir: P
                     target = match.group(1) or match.group(2)
                     problem = broken_link(target, page_of(key), paths)
                     if problem:
-                        file, line = _origin(cat, kind, key)
+                        file, line = cat.origin(kind, key)
                         found.append(Finding(kind, key, getattr(entry, title_field), file, line, f"{name}: {problem}", page_of(key)))
     return found
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from wijzer.core import models as m
+
 WORDS = (
     "ouders kinderen kind scheiding gesprek hulp samen afspraken school wijkteam jeugdhulp gezin groep "
     "praten luisteren zorgen ruzie conflict omgang zorgregeling ouderschapsplan mediator advocaat rechter "
@@ -23,15 +25,16 @@ WORDS = (
     "informatie advies cursus training oefeningen spel tekenen werkboek spreekuur telefoon chat online"
 ).split()
 VERBS = "helpt leert praat vertelt oefent zoekt maakt kiest geeft krijgt begrijpt merkt".split()
-AUDIENCES = ["ouders", "kinderen", "jongeren", "professionals"]
-PHASES = ["preventie", "tijdens-scheiding", "na-scheiding"]
-FORMS = ["individueel", "gezin", "groep", "online", "telefoon-chat", "informatie"]
-ACCESS = ["vrij-toegankelijk", "verwijzing-nodig", "beschikking"]
-COSTS = ["gratis", "vergoed", "eigen-bijdrage", "betaald"]
-KINDS = ["wijkteam", "jeugdhulp", "advocatuur-mediation", "huisarts-jgz", "onderwijs", "overig"]
+# The vocabularies are the models' (one list of allowed values); synthetic organisations are of
+# the common local kinds only, each on the island it usually belongs to.
+AUDIENCES = list(m.AUDIENCE_LABELS)
+PHASES = list(m.PHASE_LABELS)
+FORMS = list(m.FORM_LABELS)
+ACCESS = list(m.ACCESS_LABELS)
+COSTS = list(m.COSTS_LABELS)
 ISLAND_OF = {"wijkteam": "voorveld", "jeugdhulp": "hulpverlening", "advocatuur-mediation": "recht",
              "huisarts-jgz": "voorveld", "onderwijs": "voorveld", "overig": "hulpverlening"}
-TIERS = ["basis", "licht", "midden", "zwaar"]
+KINDS = [kind for kind in ISLAND_OF if kind in m.KIND_LABELS]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -77,6 +80,8 @@ def synthesize(out: Path, *, offers: int, organisations: int, gemeenten: int = 3
     real_offers = yaml.safe_load((out / "offers.yaml").read_text(encoding="utf-8"))["offers"]
     real_orgs = yaml.safe_load((out / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
     regions_doc = yaml.safe_load((out / "regions.yaml").read_text(encoding="utf-8"))
+    tiers_doc = yaml.safe_load((out / "tiers.yaml").read_text(encoding="utf-8"))["tiers"]
+    tier_ids = [t["id"] for t in sorted(tiers_doc, key=lambda t: t["level"])]  # the data's own ladder
     codes = [g["code"] for g in regions_doc["gemeenten"]][:gemeenten]
 
     # synthetic regions: groups of about ten gemeenten, like jeugdregio's
@@ -119,7 +124,7 @@ def synthesize(out: Path, *, offers: int, organisations: int, gemeenten: int = 3
 
     lines = []
     for i in range(max(0, offers - len(real_offers))):
-        tiers = sorted(rng.sample(TIERS, rng.randint(1, 2)), key=TIERS.index)
+        tiers = sorted(rng.sample(tier_ids, rng.randint(1, 2)), key=tier_ids.index)
         low = rng.randint(0, 14)
         lines += [f"  - id: synth-aanbod-{i + 1:05d}",
                   f"    name: {_q(' '.join(w.capitalize() for w in rng.sample(WORDS, 3)))}",

@@ -2,15 +2,19 @@
 
 A macro in a hand-written page that returns a block of HTML (a list of cards, the finder, the
 taxatie) puts a placeholder word into the page's Markdown instead; after Markdown,
-``hooks.on_page_content`` puts the HTML back (``put_back``). Python-Markdown then never parses
+the plugin's ``on_page_content`` puts the HTML back (``put_back``). Python-Markdown then never parses
 those blocks (at national scale several megabytes per page), and nothing in them can be read as
-Markdown. Inline output (a link inside a sentence) stays in the text (``render.for_markdown``).
+Markdown. Inline output (a link inside a sentence) stays in the text (``for_markdown``).
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+
+from markupsafe import Markup
+
+from wijzer.pages.render import compact, escape_text_nodes
 
 _NONCE = secrets.token_hex(4)  # a page cannot guess it, so cannot fake a placeholder
 _PLACEHOLDER = re.compile(rf"<p>(wzblok{_NONCE}n\d+)</p>|(wzblok{_NONCE}n\d+)")
@@ -54,3 +58,13 @@ def put_back(content: str) -> tuple[str, set[str], list[str]]:
         return html
 
     return _PLACEHOLDER.sub(swap, content), ids, unknown
+
+
+def for_markdown(fragment: str) -> Markup:
+    """Macro output for a hand-written page: a block of HTML waits outside Markdown for its place
+    (wijzer.pages.blocks); inline HTML (a link in a sentence) stays in the text, with Markdown syntax in
+    its text neutralised."""
+    html = compact(fragment)
+    if is_block(html):
+        return Markup(hold(str(html)))
+    return Markup(escape_text_nodes(html))

@@ -148,7 +148,7 @@ def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
 
 def finder_offers(cat: Catalogue) -> list[m.Offer]:
     """Every offer, lightest tier first (licht als het kan), then by name."""
-    level = {t.id: t.level for t in cat.tier_order}
+    level = cat.tier_levels
     return sorted(cat.offers.values(), key=lambda o: (min(level.get(t, 99) for t in o.tiers), o.name.lower()))
 
 

@@ -1,6 +1,6 @@
 """Page data and HTML for the routekaart and the taxatie (signaleren), called by the macros.
 
-Pure functions of the Catalogue: the same escaping as every macro (``render.for_markdown``), and
+Pure functions of the Catalogue: the same escaping as every macro (``blocks.for_markdown``), and
 for the taxatie one JSON data block with everything ``flow.js`` needs (no inline executable JS).
 """
 
@@ -16,8 +16,9 @@ from wijzer.core.models import Organisation
 from wijzer.core.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
 from wijzer.core.taxatie import Taxatie
 from wijzer.pages import flowchart
+from wijzer.pages.blocks import for_markdown
 from wijzer.pages.generated import Uris, context
-from wijzer.pages.render import Linker, compact, environment, external_rel, for_markdown
+from wijzer.pages.render import Linker, compact, environment, external_rel
 
 
 class FlowDataMissing(Exception):

@@ -15,7 +15,8 @@ from markupsafe import Markup
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.fields import phone_href
-from wijzer.pages.render import Linker, environment, for_markdown
+from wijzer.pages.blocks import for_markdown
+from wijzer.pages.render import Linker, environment
 
 LABELS = {
     "audience": m.AUDIENCE_LABELS,
@@ -72,18 +73,14 @@ def generated_pages(cat: Catalogue) -> list[GeneratedPage]:
     uri = Uris(cat)
     pages: list[GeneratedPage] = []
 
-    def origin(kind: str, key: str) -> tuple[str, int]:
-        o = cat.origins.get((kind, key))
-        return (o.file, o.line) if o else ("data", 1)
-
     for key, offer in cat.offers.items():
-        pages.append(GeneratedPage(uri.offer(key), "offer", key, offer.name, offer.summary, *origin("offers", key)))
+        pages.append(GeneratedPage(uri.offer(key), "offer", key, offer.name, offer.summary, *cat.origin("offers", key)))
     for key, org in cat.organisations.items():
         pages.append(
-            GeneratedPage(uri.organisation(key), "organisation", key, org.name, m.KIND_LABELS[org.kind], *origin("organisations", key))
+            GeneratedPage(uri.organisation(key), "organisation", key, org.name, m.KIND_LABELS[org.kind], *cat.origin("organisations", key))
         )
     for key, topic in cat.topics.items():
-        pages.append(GeneratedPage(uri.topic(key), "topic", key, topic.title, topic.summary, *origin("topics", key)))
+        pages.append(GeneratedPage(uri.topic(key), "topic", key, topic.title, topic.summary, *cat.origin("topics", key)))
     for code, gemeente in cat.gemeenten.items():
         pages.append(
             GeneratedPage(
@@ -92,7 +89,7 @@ def generated_pages(cat: Catalogue) -> list[GeneratedPage]:
                 code,
                 f"Hulp bij scheiding in {gemeente.name}",
                 f"Sociale kaart van {gemeente.name}: waar je terechtkunt en welke hulp er is bij scheiding.",
-                *origin("gemeenten", code),
+                *cat.origin("gemeenten", code),
             )
         )
     return pages
@@ -101,7 +98,7 @@ def generated_pages(cat: Catalogue) -> list[GeneratedPage]:
 def _by_tier(cat: Catalogue, offers: list[m.Offer]) -> list[tuple[m.Tier, list[m.Offer]]]:
     """Group offers under the lightest tier they fit, light to heavy; each offer once."""
     groups: dict[str, list[m.Offer]] = {}
-    order = {t.id: t.level for t in cat.tier_order}
+    order = cat.tier_levels
     for offer in sorted(offers, key=lambda o: o.name.lower()):
         lightest = min(offer.tiers, key=lambda t: order.get(t, 99))
         groups.setdefault(lightest, []).append(offer)

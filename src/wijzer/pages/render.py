@@ -178,15 +178,3 @@ def nl_date(value: Any) -> str:
 def compact(fragment: str) -> Markup:
     """Drop blank lines, so the HTML stays one raw block when it lands in a Markdown page."""
     return Markup("\n".join(line for line in str(fragment).splitlines() if line.strip()))
-
-
-def for_markdown(fragment: str) -> Markup:
-    """Macro output for a hand-written page: a block of HTML waits outside Markdown for its place
-    (wijzer.pages.blocks); inline HTML (a link in a sentence) stays in the text, with Markdown syntax in
-    its text neutralised."""
-    from wijzer.pages import blocks
-
-    html = compact(fragment)
-    if blocks.is_block(html):
-        return Markup(blocks.hold(str(html)))
-    return Markup(escape_text_nodes(html))

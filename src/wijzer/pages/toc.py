@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from wijzer.core.catalogue import slugify
+from wijzer.core.slugs import slugify
 
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1>", re.DOTALL)
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")

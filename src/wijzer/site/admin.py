@@ -115,7 +115,7 @@ def write_admin(root: Path, target: Path, config_yaml: str) -> Path:
 
 
 def cms_settings(extra: dict, environ: dict[str, str]) -> dict | None:
-    """Where the CMS saves, from ``extra.wijzer.cms`` in mkdocs.yml or the environment;
+    """Where the CMS saves, from the plugin's ``cms`` settings in mkdocs.yml or the environment;
     None when it is switched off (``enabled: false`` or ``WIJZER_CMS=off``)."""
     from wijzer.editors.cmsconfig import parse_repo
 
@@ -125,7 +125,7 @@ def cms_settings(extra: dict, environ: dict[str, str]) -> dict | None:
     parsed = parse_repo(extra.get("edit_data_base")) or ("", "main")
     repo = environ.get("WIJZER_CMS_REPO") or cms.get("repo") or parsed[0]
     if not repo:
-        raise CmsMissing("geen repository voor de CMS: zet extra.wijzer.cms.repo of WIJZER_CMS_REPO (eigenaar/naam)")
+        raise CmsMissing("geen repository voor de CMS: zet cms: repo bij de plugin wijzer in mkdocs.yml of WIJZER_CMS_REPO (eigenaar/naam)")
     return {
         "repo": repo,
         "branch": environ.get("WIJZER_CMS_BRANCH") or cms.get("branch") or parsed[1],

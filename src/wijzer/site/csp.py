@@ -112,7 +112,7 @@ def _tags(text: str, keep=None):
     (still tokenized, so raw text and comments are read the same way).
 
     A regular-expression tokenizer: several times faster than ``html.parser`` on whole pages,
-    which matters when every page of a national build is checked (tests/unit/test_csp_scan.py
+    which matters when every page of a national build is checked (tests/site/test_csp_scan.py
     compares it with ``html.parser`` on every real page and the hostile corpus)."""
     pos = 0
     while True:

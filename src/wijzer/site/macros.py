@@ -1,46 +1,37 @@
 """Macros for hand-written pages. Each returns escaped HTML; data never becomes a template.
 
-Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``register``.
+Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``register``, or
+directly as a mkdocs-macros "pluglet" (``macros: modules: [wijzer.site.macros]``, as ``wijzer init``
+writes it), through ``define_env``.
 """
 
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.pages.generated import Uris, fragment
-from wijzer.pages.render import Linker, for_markdown, page_url
-from wijzer.site.hooks import catalogue_for
-
-
-def write_companions(env: Any) -> None:
-    """Files a macro made next to its page (the signaleringshulp's cards), once the site is written."""
-    site_dir = Path(env.conf.site_dir)
-    for path, text in env.variables.get(COMPANIONS, {}).items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+from wijzer.pages.blocks import for_markdown
+from wijzer.pages.generated import fragment
+from wijzer.pages.render import Linker, page_url
+from wijzer.site.plugin import WijzerPlugin
 
 
 class MacroError(Exception):
     pass
 
 
-COMPANIONS = "wijzer_companions"  # env.variables key: site path -> text, written after the build
-
-
 def register(env: Any) -> None:
     config = env.conf
-    companions: dict[str, str] = {}
-    env.variables[COMPANIONS] = companions
-    overrides = str(Path(config.config_file_path).parent / "overrides")
+    plugin = config.plugins.get("wijzer")
+    if not isinstance(plugin, WijzerPlugin):
+        raise MacroError("de macro's van Wijzer hebben de wijzer-plugin nodig (plugins: - wijzer in mkdocs.yml)")
+    overrides = plugin.overrides
 
     def cat() -> Catalogue:
-        return catalogue_for(config)
+        return plugin.catalogue
 
     def link() -> Linker:
         return Linker(env.page.file.src_uri, config.use_directory_urls)
@@ -112,7 +103,7 @@ def register(env: Any) -> None:
         """De hulpzoeker: al het aanbod als kaarten, met filters (met JavaScript) en de filterwaarden per kaart."""
         from wijzer.pages.finder import finder_context
 
-        offline = bool(env.conf.get("extra", {}).get("wijzer", {}).get("offline"))  # file:// cannot fetch summaries
+        offline = plugin.config.offline  # file:// cannot fetch summaries
         return render('{% include "finder.html" %}', **finder_context(cat(), link(), all_inline=offline))
 
     @env.macro
@@ -187,10 +178,6 @@ def register(env: Any) -> None:
         return for_markdown(numbers_html(org))
 
     @env.macro
-    def offer_count() -> int:
-        return len(cat().offers)
-
-    @env.macro
     def routekaart() -> Markup:
         """De routekaart: stroomschema's en stappen per rol, uit data/routekaart.yaml."""
         from wijzer.pages.flowpages import render_routekaart
@@ -202,11 +189,11 @@ def register(env: Any) -> None:
         """De signaleringshulp: vragen, gemeentekeuze en uitkomst (met JavaScript), uit data/taxatie.yaml."""
         from wijzer.pages.flowpages import TAXATIE_CARDS, render_taxatie, render_taxatie_cards
 
-        offline = bool(env.conf.get("extra", {}).get("wijzer", {}).get("offline"))  # file:// cannot fetch
-        if not offline:  # written next to the page after the build (on_post_build below)
+        offline = plugin.config.offline  # file:// cannot fetch: the cards stay in the page
+        if not offline:  # written next to the page by the plugin after the build
             url = page_url(env.page.file.src_uri, config.use_directory_urls)
             folder = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
-            companions[posixpath.join(folder, TAXATIE_CARDS)] = render_taxatie_cards(cat(), link(), overrides)
+            plugin.state.companions[posixpath.join(folder, TAXATIE_CARDS)] = render_taxatie_cards(cat(), link(), overrides)
         return render_taxatie(cat(), link(), overrides, cards_inline=offline)
 
     @env.macro
@@ -230,4 +217,7 @@ def register(env: Any) -> None:
 
         return render_beslishulp_uitleg(cat(), link(), overrides)
 
-    env.variables["wijzer_uris"] = Uris
+
+def define_env(env: Any) -> None:
+    """The mkdocs-macros entry point when this module is listed under ``modules:``."""
+    register(env)

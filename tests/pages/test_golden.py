@@ -1,6 +1,6 @@
 """Golden files of one generated page of each kind, rendered from the small valid fixture data.
 
-Regenerate after an intended change with: pytest tests/unit/test_golden.py --update-goldens
+Regenerate after an intended change with: pytest tests/pages/test_golden.py --update-goldens
 (then read the diff: it is the HTML every page of that kind will get)."""
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def test_generated_page_matches_golden(kind, catalogue, update_goldens):
     assert page.kind == kind
     html = render_page(catalogue, page)
     golden = GOLDEN / f"{kind}.html"
-    if update_goldens or not golden.exists():
+    if update_goldens:
         golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"{golden} ontbreekt; maak hem met --update-goldens en lees de HTML na voor je hem commit"
     assert html == golden.read_text(encoding="utf-8"), f"{golden} verschilt; draai met --update-goldens als dit de bedoeling is"
 
 

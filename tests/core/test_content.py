@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from flesch import flesch_douma
 from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
-from wijzer.core.readability import flesch_douma
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REFERENCE = ROOT / "tests" / "reference"  # CBS lists with their provenance (README there)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 
 from wijzer.pages import blocks
-from wijzer.pages.render import for_markdown
+from wijzer.pages.blocks import for_markdown
 
 
 def test_a_block_passes_markdown_untouched_and_inline_output_stays_in_the_sentence():

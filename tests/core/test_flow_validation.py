@@ -7,6 +7,7 @@ line is one exact message, in order.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -163,3 +164,17 @@ def test_json_block_cannot_be_ended_by_data():
     body = block.split(">", 1)[1].rsplit("</script>", 1)[0]
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body) == {"text": "</script><script>alert(1)</script> & <!--"}
+
+
+def test_routekaart_and_taxatie_dates_are_checked_against_the_given_today(tmp_path: Path):
+    """``load_catalogue(today=...)`` is the date every check uses (it was the clock for these two files)."""
+    data = _data_set(tmp_path)
+    reviewed = dt.date(2026, 11, 1)  # both flow files in tests/fixtures/flow/valid
+    day_before = load_catalogue(data, today=reviewed - dt.timedelta(days=1))
+    future = {(p.file.rsplit("/", 1)[-1], p.message) for p in day_before.errors}
+    assert ("routekaart.yaml", "datum 2026-11-01 ligt in de toekomst") in future
+    assert ("taxatie.yaml", "datum 2026-11-01 ligt in de toekomst") in future
+    years_later = load_catalogue(data, today=reviewed + dt.timedelta(days=800))
+    stale = {p.file.rsplit("/", 1)[-1] for p in years_later.warnings if "dagen geleden" in p.message}
+    assert {"routekaart.yaml", "taxatie.yaml"} <= stale
+    assert not load_catalogue(data, today=reviewed).errors

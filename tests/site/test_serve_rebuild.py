@@ -1,5 +1,5 @@
-"""`wijzer serve` rebuilds only what an edit changed (wijzer.site.hooks: skipped pages, remembered
-Markdown, templates and search expansions, one sidebar per folder). After an edit, the site it
+"""`wijzer serve` rebuilds only what an edit changed (wijzer.site.rebuilds: skipped pages, remembered
+templates and search expansions, one sidebar per folder). After an edit, the site it
 serves must be exactly the site a clean build of the edited data gives.
 
 Runs MkDocs' own build the way `mkdocs serve --dirty` does (a new config per rebuild, plugins

@@ -1,0 +1,81 @@
+"""The generated pages (offer, organisation, gemeente, legal topic) as MkDocs files and pages.
+
+``on_files`` adds one in-memory file per page (``File.generated``) and its ``GeneratedDocPage``:
+a MkDocs page without Markdown. Its HTML comes from our escaping templates
+(``wijzer.pages.generated.render_page``), its table of contents from that HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from wijzer.pages.generated import GeneratedPage, generated_pages
+from wijzer.pages.search_docs import KINDS
+from wijzer.pages.toc import toc_tokens, with_title_id
+from wijzer.site.rebuilds import TrackedFile
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from wijzer.core.catalogue import Catalogue
+
+
+class GeneratedDocPage(Page):
+    """A page made from the data: MkDocs need not build a Markdown converter for it (one per page,
+    with every extension); its HTML comes in ``on_page_content`` (``body``)."""
+
+    def __init__(self, file: TrackedFile, config: MkDocsConfig, generated: GeneratedPage) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+    def set_meta(self, quick_exit: bool) -> None:
+        """Material prints page titles unescaped in places; give it text that is already escaped."""
+        gen = self.generated
+        self.meta["title"] = html.escape(gen.title, quote=True)
+        self.meta["description"] = html.escape(gen.description, quote=True)
+        self.meta["render_macros"] = False
+        self.meta["wijzer_kind"] = gen.kind
+        self.meta["quick_exit"] = quick_exit
+
+    def with_body(self, body: str) -> str:
+        """The page's HTML; MkDocs found no headings in the (empty) Markdown: give Material a TOC for the skip link."""
+        out = with_title_id(body)
+        self.toc = get_toc(toc_tokens(out))
+        return out
+
+
+def front_matter(page: GeneratedPage) -> str:
+    """Generated pages skip mkdocs-macros (their text is data, never a template); offers,
+    organisations and gemeenten also skip Material's HTML indexing: their search documents
+    come from the data (wijzer.pages.search_docs)."""
+    search = "search:\n  exclude: true\n" if page.kind in KINDS else ""
+    return f"---\nrender_macros: false\n{search}---\n"
+
+
+def add_generated_pages(files: Files, cat: Catalogue, config: MkDocsConfig) -> dict[str, GeneratedPage]:
+    """One in-memory file and page per generated page, outside the navigation by design (MkDocs
+    need not list them as forgotten). A hand-written file at the same path is an error."""
+    pages: dict[str, GeneratedPage] = {}
+    for page in generated_pages(cat):
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"{page.src_uri}: bestaat al in content/ en zou een gegenereerde pagina overschrijven")
+        file = TrackedFile.generated(config, page.src_uri, content=front_matter(page), inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        GeneratedDocPage(file, config, page)  # MkDocs finds it as file.page
+        pages[page.src_uri] = page
+    return pages
+
+
+def is_generated(page: Any) -> bool:
+    return isinstance(page, GeneratedDocPage)
