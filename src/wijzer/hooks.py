@@ -29,7 +29,7 @@ from wijzer.report import REPORT_URI
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
-_state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}, "built": set()}
+_state: dict[str, Any] = {"catalogue": None, "pages": {}}
 # Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
 QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
 QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
@@ -53,12 +53,6 @@ def catalogue_for(config: Any) -> Catalogue:
 def on_config(config: Any) -> Any:
     _state["catalogue"] = cat = catalogue_for(config)
     log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
-    # `wijzer serve`: Material carries earlier search entries over itself, correctly only when one
-    # page was rebuilt; _merge_search_index does that for any number of pages, so Material starts
-    # from nothing in every build.
-    search = config.plugins.get("material/search")
-    if search is not None and hasattr(search, "search_index_prev"):
-        search.search_index_prev = None
     return config
 
 
@@ -75,27 +69,23 @@ def on_files(files: Files, config: Any) -> Files:
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     _state["pages"] = pages
-    _state["built"] = set()
     _state["urls"] = {"" if f.url == "./" else f.url for f in files.documentation_pages()}  # as page.url
     _state["progress"] = [0, len(_state["urls"])]
     log.info(f"{len(_state['urls'])} pagina's te maken: {len(pages)} uit de gegevens, {len(_state['urls']) - len(pages)} andere")
     # What else a page's Markdown output depends on: the files it may link to and the extensions.
     _state["render_inputs"] = hash((tuple(sorted(f.src_uri for f in files)), repr(config.markdown_extensions), repr(config.mdx_configs)))
+    from wijzer.site_search.documents import COLLECTOR
+
     if _state.get("dirty"):
         _mark_unchanged(files, pages, cat, config)
     else:
-        _state["titles"] = {}
+        COLLECTOR.reset()
     return files
 
 
 def _front_matter(page: GeneratedPage) -> str:
-    """Generated pages skip mkdocs-macros (their text is data, never a template); offers,
-    organisations and gemeenten also skip Material's HTML indexing: their search documents
-    come from the data (wijzer.search_docs)."""
-    from wijzer.search_docs import KINDS
-
-    search = "search:\n  exclude: true\n" if page.kind in KINDS else ""
-    return f"---\nrender_macros: false\n{search}---\n"
+    """Generated pages skip mkdocs-macros (their text is data, never a template)."""
+    return "---\nrender_macros: false\n---\n"
 
 
 def _mark_unchanged(files: Files, pages: dict[str, GeneratedPage], cat: Catalogue, config: Any) -> None:
@@ -250,11 +240,10 @@ def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    from wijzer.search_index import section_titles
+    from wijzer.site_search.documents import COLLECTOR
 
-    _state["titles"].update(section_titles(page.url, page.toc))
-    _state["built"].add(page.url)
     gen = _generated(page)
+    COLLECTOR.collect(page, gen, _state["catalogue"])
     if gen is not None:
         base = config.extra.get("wijzer", {}).get("edit_data_base")
         page.edit_url = f"{base}{gen.edit_file.removeprefix('data/')}" if base else None
@@ -329,8 +318,8 @@ def _count_page() -> None:
 
 
 def _offline(config: Any) -> bool:
-    """The offline build (mkdocs.offline.yml): its search runs in Material's iframe shim, which
-    writes an inline script, so that build has no CSP <meta>; it is opened from disk, no network."""
+    """The offline build (mkdocs.offline.yml), opened from disk: no CSP <meta> there (Chromium
+    does not treat file:// pages as one origin, so 'self' would block our own scripts)."""
     return bool(config.extra.get("wijzer", {}).get("offline"))
 
 
@@ -372,28 +361,9 @@ def on_post_build(config: Any) -> None:
         write_open_data(cat, Path(config.site_dir) / "data")
         if not _offline(config):
             _write_finder_summaries(cat, Path(config.site_dir))
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if index_file.exists():
-        from wijzer.search_index import rewrite_index_file, write_worker
+    from wijzer.site_search.build import write_site_search
 
-        if _state.get("dirty"):
-            _merge_search_index(index_file)
-        write_worker(Path(config.site_dir))
-        thesaurus = cat.extras.get("synonyms") if cat is not None else None
-        core, full = _generated_search_docs(config)
-        offline = _offline(config)
-        raw, gzipped = rewrite_index_file(index_file, thesaurus, _state["titles"], core, full, single=offline)
-        if offline:  # Material's offline plugin wrote its script from the file before we added to it
-            index_file.with_suffix(".js").write_text("var __index = " + index_file.read_text(encoding="utf-8"), encoding="utf-8")
-        log.info(f"Zoekindex: {raw / 1024:.0f} kB, met gzip {gzipped / 1024:.0f} kB")
-
-
-def _generated_search_docs(config: Any) -> tuple[list[dict], list[dict]]:
-    from wijzer.render import page_url
-    from wijzer.search_docs import generated_docs
-
-    cat = _state["catalogue"]
-    return generated_docs(cat, _state["pages"].values(), lambda p: page_url(p.src_uri, config.use_directory_urls))
+    write_site_search(Path(config.site_dir), cat, _state["urls"])
 
 
 def _write_finder_summaries(cat: Catalogue, site_dir: Path) -> None:
@@ -410,21 +380,6 @@ def _write_finder_summaries(cat: Catalogue, site_dir: Path) -> None:
         folder.mkdir(parents=True)
     for name, summaries in chunks.items():
         (folder / name).write_text(json.dumps(summaries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _merge_search_index(index_file: Path) -> None:
-    """In a dirty rebuild Material indexes only the rebuilt pages: keep the other pages' entries."""
-    import json
-
-    fresh = json.loads(index_file.read_text(encoding="utf-8"))
-    previous = _state.get("search_index")
-    if previous is not None:
-        built, urls = _state["built"], _state["urls"]
-        page = lambda doc: doc["location"].split("#")[0]  # noqa: E731
-        kept = [doc for doc in previous["docs"] if page(doc) not in built and page(doc) in urls]
-        fresh["docs"] = kept + fresh["docs"]
-        index_file.write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
-    _state["search_index"] = fresh
 
 
 # --------------------------------------------------------------------------- editors: report page and CMS
