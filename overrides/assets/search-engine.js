@@ -60,22 +60,34 @@
     return prev[b.length];
   }
 
+  // Dutch endings a query word may have where the page has the bare word (light stemming):
+  // omgangsregelingen -> omgangsregeling, kinderen -> kind, gesprekken -> gesprek.
+  var ENDINGS = ["s", "e", "n", "en", "es", "er", "ers", "eren", "ere", "je", "jes", "tje", "tjes", "ken", "pen",
+    "ten", "te", "de", "den", "t", "d", "st", "ste", "ing", "ingen", "heid", "lijk", "lijke"];
+
   // The terms of the index a query word stands for, with how sure we are: [[term, weight], ...].
   function candidates(word, shard, last) {
     var out = [], terms = Object.keys(shard), exact = false;
+    // the word without a Dutch ending (scheiden -> scheid), to find other forms (scheiding)
+    var stems = ENDINGS.filter(function (e) {
+      return word.length - e.length >= 4 && word.slice(-e.length) === e;
+    }).map(function (e) { return word.slice(0, -e.length); });
     terms.forEach(function (t) {
       if (t === word) { out.push([t, 1]); exact = true; }
-      else if (word.length >= 3 && t.indexOf(word) === 0) out.push([t, last ? 0.8 : 0.55]);
-      else if (t.length >= 4 && word.indexOf(t) === 0 && word.length - t.length <= 4) out.push([t, 0.9]);
+      else if (word.length >= 3 && t.indexOf(word) === 0) out.push([t, last ? 0.8 : 0.3]);
+      else if (t.length >= 3 && word.indexOf(t) === 0 && ENDINGS.indexOf(word.slice(t.length)) !== -1) out.push([t, 0.9]);
+      else if (stems.some(function (s) { return t.indexOf(s) === 0 && ENDINGS.indexOf(t.slice(s.length)) !== -1; })) out.push([t, 0.8]);
     });
-    if (!out.length && word.length >= 5) {
-      var max = word.length >= 8 ? 2 : 1;
-      terms.forEach(function (t) {
-        var d = Math.min(distance(word, t, max), t.length > word.length ? distance(word, t.slice(0, word.length), max) : max + 1);
-        if (d <= max) out.push([t, d === 1 ? 0.7 : 0.5]);
+    if (word.length >= 5 && !/[0-9_]/.test(word)) {  // typos (never in numbers); also other vowels (afspreken, afspraken)
+      var max = exact ? 1 : word.length >= 8 ? 2 : 1, known = {};
+      out.forEach(function (c) { known[c[0]] = 1; });
+      if (!exact || word.length >= 7) terms.forEach(function (t) {
+        if (known[t] || Math.abs(t.length - word.length) > max) return;
+        var d = distance(word, t, max);
+        if (d <= max) out.push([t, exact ? 0.4 : d === 1 ? 0.7 : 0.5]);
       });
     }
-    if (!exact && out.length > 40) {  // a short prefix: keep the most telling terms
+    if (out.length > 40) {  // a short prefix: keep the most telling terms
       out.sort(function (a, b) { return b[1] - a[1] || a[0].length - b[0].length; });
       out = out.slice(0, 40);
     }
@@ -138,7 +150,7 @@
       ids.sort(function (a, b) { return final[b] - final[a] || a - b; });
       var bets = meta.bets[list.join(" ")] || [];
       ids = bets.concat(ids.filter(function (id) { return bets.indexOf(id) === -1; }));
-      return { words: list, terms: matched, ids: ids };
+      return { words: list, terms: matched, ids: ids, scores: final, coverage: hits, total: total };
     });
   }
 

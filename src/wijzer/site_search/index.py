@@ -30,7 +30,7 @@ from wijzer.synonyms import Thesaurus
 FOLDER = "search"
 SNIPPET_CHARS = 6000
 # Field weights. A word in the title says most about a page, then headings, then the text.
-TITLE, HEADING, TEXT = 12.0, 4.0, 1.0
+TITLE, HEADING, TEXT = 12.0, 6.0, 1.0
 HIDDEN = 0.6  # a synonym or a part of a compound counts for this share of the word itself
 K1, B = 1.2, 0.75
 
@@ -91,12 +91,12 @@ def _saturate(tf: float, length: int, average: float) -> float:
 def score_documents(docs: list[Document], thesaurus: Thesaurus | None) -> dict[str, dict[int, float]]:
     """term -> {document number: score}."""
     groups = [[tuple(words(t)) for t in group] for group in (thesaurus.groups if thesaurus else ())]
-    fields: list[tuple[list[str], list[str], list[str]]] = []
+    fields: list[tuple[list[str], list[list[str]], list[str]]] = []
     vocabulary: set[str] = set()
     for doc in docs:
-        t, h, x = words(doc.title), words(" . ".join(doc.headings)), words(doc.text)
-        fields.append((t, h, x))
-        vocabulary.update(t, h, x)
+        t, hs, x = words(doc.title), [words(h) for h in doc.headings], words(doc.text)
+        fields.append((t, hs, x))
+        vocabulary.update(t, x, *hs)
     parts_memo: dict[str, list[str]] = {}
 
     def parts(ws: Iterable[str]) -> list[str]:
@@ -109,20 +109,27 @@ def score_documents(docs: list[Document], thesaurus: Thesaurus | None) -> dict[s
 
     average = sum(len(x) for _, _, x in fields) / max(len(fields), 1)
     scores: dict[str, dict[int, float]] = defaultdict(dict)
-    for number, (t, h, x) in enumerate(fields):
+    for number, (t, hs, x) in enumerate(fields):
         doc_scores: Counter[str] = Counter()
-        for ws, weight, saturate in ((t, TITLE, False), (h, HEADING, False), (x, TEXT, True)):
+        # the title, each heading on its own (the best heading counts), and the text
+        short: list[tuple[list[str], float]] = [(t, TITLE)] + [(h, HEADING) for h in hs]
+        best: dict[str, float] = {}
+        for ws, weight in short:
             content = [w for w in ws if w not in STOP_WORDS]
             if not content:
                 continue
+            value = 3 / (2 + len(content))  # a short title or heading says more per word than a long one
             hidden = synonyms_for(ws, groups) + parts(content)
-            for counts, share in ((Counter(content), 1.0), (Counter(w for w in hidden if w not in STOP_WORDS), HIDDEN)):
-                for term, tf in counts.items():
-                    if saturate:
-                        value = _saturate(tf, len(ws), average)
-                    else:  # a short title or heading says more per word than a long one
-                        value = min(tf, 2) * 3 / (2 + len(content))
-                    doc_scores[term] += weight * share * value
+            for term, share in [(w, 1.0) for w in content] + [(w, HIDDEN) for w in hidden if w not in STOP_WORDS]:
+                key = (term, weight)
+                best[key] = max(best.get(key, 0.0), weight * share * value)  # type: ignore[call-overload]
+        for (term, _), value in best.items():  # type: ignore[misc]
+            doc_scores[term] += value
+        content = [w for w in x if w not in STOP_WORDS]
+        hidden = synonyms_for(x, groups) + parts(content)
+        for counts, share in ((Counter(content), 1.0), (Counter(w for w in hidden if w not in STOP_WORDS), HIDDEN)):
+            for term, tf in counts.items():
+                doc_scores[term] += TEXT * share * _saturate(tf, len(x), average)
         for term, value in doc_scores.items():
             scores[term][number] = value
     return scores
