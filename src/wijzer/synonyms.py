@@ -2,7 +2,7 @@
 
 People search in their own words: 'omgangsregeling' where the law says 'zorgregeling',
 'vechtscheiding' where professionals write 'complexe scheiding', 'allimentatie' with a typo.
-The editors keep those words here; ``search_index`` adds them to the search index when the
+The editors keep those words here; ``site_search`` adds them to the search index when the
 site is built. This module only declares and checks the list (an extension of the catalogue).
 """
 

@@ -72,9 +72,8 @@ def compound_parts(word: str, vocabulary: set[str] | frozenset[str]) -> list[str
             if not rest.startswith(link):
                 continue
             tail = rest[len(link):]
-            if len(tail) >= MIN_PART and tail in vocabulary:
-                if len(head) + len(tail) > sum(map(len, best)):
-                    best = [head, tail]
+            if len(tail) >= MIN_PART and tail in vocabulary and len(head) + len(tail) > sum(map(len, best)):
+                best = [head, tail]
     return best
 
 
