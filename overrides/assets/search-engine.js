@@ -1,5 +1,5 @@
 /* Wijzer search engine and results panel (loaded by search.js on the first focus of the field).
- * The index (src/wijzer/site_search/index.py): search/meta.js, search/t/<xx>.js per two first
+ * The index (src/wijzer/site/search/index.py): search/meta.js, search/t/<xx>.js per two first
  * letters of a term, search/d/<n>.js per page. A query is folded (lower case, no accents), law
  * articles become one token (1:377c -> 1_377c), spelling variants are replaced, stop words
  * dropped; each remaining word matches the terms that equal it, that it starts (typing, parts
@@ -15,7 +15,7 @@
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
-  // Same as wijzer.site_search.text.law_tokens.
+  // Same as wijzer.core.search_text.law_tokens.
   function lawTokens(text) {
     return text
       .replace(/\b(\d{1,2})\s*[:\-]\s*(\d{1,4}[a-z]{0,2})\b/g, " $1_$2 $2 ")

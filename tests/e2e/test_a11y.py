@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "offer": "aanbod/kies/",
     "organisation": "organisaties/veilig-thuis/",
     "legal-topic": "juridisch/ouderlijk-gezag/",
+    "legal-topic-quick-exit": "juridisch/spoedmaatregelen/",
     "overview-aanbod": "aanbod/",
     "overview-organisaties": "organisaties/",
     "overview-gemeenten": "gemeenten/",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
-from wijzer.taxatie import assess
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.taxatie import assess
 
 pytestmark = pytest.mark.browser
 
@@ -96,6 +96,24 @@ def expected(cat, scenario: Scenario) -> tuple[list[str], list[str], list[str]]:
 
 def shown(page, selector: str, attribute: str) -> list[str]:
     return page.locator(f"{selector} [{attribute}]").evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
+
+
+def test_a_threat_to_take_the_child_leads_to_guidance_on_abduction(page, site_url):
+    """'Er wordt gedreigd het kind mee te nemen' is a safety answer: the safety route links to the page on
+    passports, travel and international child abduction, which names the Centrum IKO and has a quick exit."""
+    open_page(page, site_url)
+    label = page.locator('label[for="wz-veiligheid-dreiging"]')
+    assert "mee te nemen" in label.inner_text()
+    answer(page, {**QUIET, "veiligheid": "dreiging"})
+    safety = page.locator("[data-wz-taxatie-safety]")
+    safety.wait_for(state="visible")
+    link = safety.get_by_role("link", name=re.compile("kinderontvoering"))
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(re.compile(r"juridisch/paspoort-vakantie-en-kinderontvoering/$"))
+    body = page.locator("article.md-content__inner").inner_text()
+    assert "Centrum Internationale Kinderontvoering" in body and "Paspoortwet" in body and "279" in body
+    assert page.get_by_role("link", name="Snel weg").is_visible()
 
 
 def answer(page, answers: dict[str, str]) -> None:

@@ -1,12 +1,12 @@
-"""How text becomes search terms (wijzer.site_search.text) and the best bets editors set."""
+"""How text becomes search terms (wijzer.core.search_text) and the best bets editors set."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from wijzer.catalogue import load_catalogue
-from wijzer.site_search.text import compound_parts, query_key, terms, words
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.search_text import compound_parts, query_key, terms, words
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -52,3 +52,15 @@ def test_best_bets_of_the_shipped_data_are_valid():
     assert result.catalogue is not None
     bets = result.catalogue.extras["synonyms"].best_bets
     assert bets and all(pages for pages in bets.values())
+
+
+def test_best_bet_pages_known_to_the_core_are_the_pages_made():
+    """The core checks best bets without the pages layer; its list must match what is built."""
+    from wijzer.core.synonyms import known_pages
+    from wijzer.pages.generated import generated_pages
+    from wijzer.pages.render import page_url
+
+    cat = load_catalogue(ROOT / "data").catalogue
+    made = {page_url(p.src_uri) for p in generated_pages(cat)}
+    made |= {page_url(p.relative_to(ROOT / "content").as_posix()) for p in (ROOT / "content").rglob("*.md")}
+    assert known_pages(cat, ROOT / "content") == made

@@ -1,0 +1,33 @@
+"""The downloadable offline site: ``python -m wijzer.site.offline build/wijzer-offline.zip`` (``make offline``).
+
+Builds with ``mkdocs.offline.yml`` (file names instead of folders) and zips the result under one
+folder, ``wijzer/``. The search works from ``file://`` as it is: its index is made of scripts
+(``wijzer.site.search``), which a browser loads from disk where it would refuse ``fetch``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from wijzer.site.build import build_site
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def build_offline(zip_path: Path, config_file: Path = ROOT / "mkdocs.offline.yml") -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "wijzer"
+        status = build_site(config_file=str(config_file), site_dir=site, strict=True)
+        if status:
+            return status
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        archive = shutil.make_archive(str(zip_path.with_suffix("")), "zip", tmp, "wijzer")
+    print(f"Offline versie: {archive} ({Path(archive).stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(build_offline(Path(sys.argv[1] if len(sys.argv) > 1 else "build/wijzer-offline.zip").resolve()))
