@@ -21,8 +21,10 @@
       .replace(/\b(\d{1,2})\s*[:\-]\s*(\d{1,4}[a-z]{0,2})\b/g, " $1_$2 $2 ")
       .replace(/\b(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]{0,2})\b/g, function (m) { return " " + m.replace(/\./g, "_") + " "; });
   }
+  // A hyphenated word stays one word (co-ouderschap): rank() looks it up written together, as the
+  // index also holds it (wijzer.core.search_text.words), else as its parts.
   function words(text) {
-    return lawTokens(fold(text)).match(/[a-z0-9_]+/g) || [];
+    return lawTokens(fold(text)).match(/[a-z0-9_]+(?:-[a-z]+)*/g) || [];
   }
 
   function respell(list) {
@@ -106,7 +108,9 @@
 
   function loadShards(list) {
     var names = {};
-    list.forEach(function (w) { if (meta.shardSet[w.slice(0, 2)]) names[w.slice(0, 2)] = 1; });
+    list.forEach(function (word) {
+      word.split("-").concat([word.replace(/-/g, "")]).forEach(function (w) { if (meta.shardSet[w.slice(0, 2)]) names[w.slice(0, 2)] = 1; });
+    });
     return Promise.all(Object.keys(names).map(function (k) {
       return api.load("t/" + k).then(function (data) { return [k, data]; });
     })).then(function (pairs) {
@@ -121,9 +125,17 @@
     if (!list.length) return Promise.resolve({ words: [], terms: [], ids: [] });
     return loadShards(list).then(function (shards) {
       var scores = {}, hits = {}, total = 0, matched = [];
+      var expanded = [];
       list.forEach(function (word, index) {
-        var shard = shards[word.slice(0, 2)] || {};
-        var cands = candidates(word, shard, index === list.length - 1);
+        var last = index === list.length - 1;
+        if (word.indexOf("-") === -1) { expanded.push([word, last]); return; }
+        var joined = word.replace(/-/g, "");
+        if (candidates(joined, shards[joined.slice(0, 2)] || {}, last).length) expanded.push([joined, last]);
+        else word.split("-").forEach(function (part) { if (!meta.stopSet[part]) expanded.push([part, last]); });
+      });
+      expanded.forEach(function (pair) {
+        var word = pair[0], shard = shards[word.slice(0, 2)] || {};
+        var cands = candidates(word, shard, pair[1]);
         if (!cands.length) return;
         var best = {}, weightOfWord = 0;
         cands.forEach(function (c) {
@@ -148,7 +160,7 @@
         final[id] = scores[id] * coverage * coverage * coverage;
       });
       ids.sort(function (a, b) { return final[b] - final[a] || a - b; });
-      var bets = meta.bets[list.join(" ")] || [];
+      var bets = meta.bets[list.map(function (w) { return w.replace(/-/g, ""); }).join(" ")] || [];
       ids = bets.concat(ids.filter(function (id) { return bets.indexOf(id) === -1; }));
       return { words: list, terms: matched, ids: ids, scores: final, coverage: hits, total: total };
     });

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 _BOOK_ARTICLE = re.compile(r"\b(\d{1,2})\s*[:\-]\s*(\d{1,4}[a-z]{0,2})\b")
 _DOTTED = re.compile(r"\b(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]{0,2})\b")
 _WORD = re.compile(r"[a-z0-9_]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 _COMBINING = re.compile("[\u0300-\u036f]")  # as search-engine.js: fold()
 
 # Dutch function words and question words: they say nothing about which page answers.
@@ -49,8 +50,16 @@ def law_tokens(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Every term of a text, stop words included (they still count for the length of a field)."""
-    return _WORD.findall(law_tokens(fold(text)))
+    """Every term of a text, stop words included (they still count for the length of a field).
+    A hyphenated word also counts written together, after the other words (co-ouderschap gives
+    co, ouderschap and, at the end, coouderschap): people type it either way."""
+    folded = law_tokens(fold(text))
+    return _WORD.findall(folded) + [w.replace("-", "") for w in _HYPHENATED.findall(folded)]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query as search-engine.js splits it: a hyphenated word written together."""
+    return [w.replace("-", "") for w in re.findall(r"[a-z0-9_]+(?:-[a-z]+)*", law_tokens(fold(text)))]
 
 
 def terms(text: str) -> list[str]:
@@ -79,7 +88,7 @@ def compound_parts(word: str, vocabulary: set[str] | frozenset[str]) -> list[str
 
 def query_key(query: str) -> str:
     """How a best bet's query is compared with what someone types (search-engine.js: betKey)."""
-    return " ".join(terms(query))
+    return " ".join(w for w in query_words(query) if w not in STOP_WORDS)
 
 
 def unique(items: Iterable[str]) -> list[str]:

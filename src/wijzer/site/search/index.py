@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijzer.site.search.documents import KIND_LABELS, Document, page_key
-from wijzer.core.search_text import STOP_WORDS, compound_parts, query_key, words
+from wijzer.core.search_text import STOP_WORDS, compound_parts, query_key, query_words, words
 from wijzer.core.synonyms import Thesaurus
 
 FOLDER = "search"
@@ -178,7 +178,7 @@ def write_index(
         files.append((folder / "d" / f"{number}.js", _script(f"d/{number}", data)))
     numbers = {page_key(d.url): n for n, d in enumerate(ordered)}
     bets = {query_key(q): [numbers[page_key(p)] for p in pages if page_key(p) in numbers] for q, pages in (best_bets or {}).items()}
-    spelling = {" ".join(words(v)): " ".join(words(w)) for w, vs in (thesaurus.spelling.items() if thesaurus else ()) for v in vs}
+    spelling = {" ".join(query_words(v)): " ".join(query_words(w)) for w, vs in (thesaurus.spelling.items() if thesaurus else ()) for v in vs}
     spelling = {v: w for v, w in spelling.items() if v != w}  # co ouderschap: already the same words
     meta = {
         "n": len(ordered),
