@@ -191,8 +191,10 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "int"
         elif inner is dt.date:
             kind = "date"
-        elif inner is str and pattern:
+        elif inner is str and pattern and "[A-Z]{2}" in pattern:  # the Dutch postcode
             kind = "postcode"
+        elif inner is str and pattern:  # search words, page paths: text in a fixed form
+            kind = "text"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)
