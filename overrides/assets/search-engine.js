@@ -283,8 +283,8 @@
     });
   }
 
-  function open() { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
-  function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  function open() { panel.hidden = false; }
+  function close() { panel.hidden = true; }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a.wz-search__link")); }
 
@@ -299,7 +299,9 @@
       clearTimeout(timer);
       timer = setTimeout(function () { search(input.value); }, 60);
     });
-    input.addEventListener("focus", function () { if (input.value.trim()) search(input.value); });
+    input.addEventListener("focus", function (ev) {  // coming back to the field from elsewhere: show the results again
+      if (input.value.trim() && !(ev.relatedTarget && box.contains(ev.relatedTarget))) search(input.value);
+    });
     box.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var first = links()[0];
