@@ -13,7 +13,6 @@ offline zip) as well as over HTTP, and ``script-src 'self'`` allows them.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 import math
@@ -23,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijzer.site.search.documents import KIND_LABELS, Document, page_key
 from wijzer.core.search_text import STOP_WORDS, compound_parts, query_key, query_words, words
 from wijzer.core.synonyms import Thesaurus
+from wijzer.site.search.documents import KIND_LABELS, Document, page_key
 
 FOLDER = "search"
 SNIPPET_CHARS = 6000
@@ -43,45 +42,45 @@ class Written:
     terms: int
 
 
-class Phrases:
-    """The words of a field in order, to find a synonym (a word or a group of words) in it.
-    A single word also counts with an ending of up to three letters (regeling -> regelingen)."""
+class Synonyms:
+    """Finds the synonym groups whose terms occur in a list of words: a single word also with an
+    ending of up to three letters (regeling in regelingen), a group of words in a row."""
 
-    def __init__(self, ws: list[str]) -> None:
-        self.words = ws
-        self.at: dict[str, list[int]] = defaultdict(list)
-        for i, w in enumerate(ws):
-            self.at[w].append(i)
-        self.sorted = sorted(self.at)
-
-    def _has_inflected(self, word: str) -> bool:
-        i = bisect.bisect_left(self.sorted, word)
-        while i < len(self.sorted) and self.sorted[i].startswith(word):
-            if len(self.sorted[i]) - len(word) <= 3:
-                return True
-            i += 1
-        return False
-
-    def contains(self, phrase: tuple[str, ...]) -> bool:
-        if not phrase:
-            return False
-        if len(phrase) == 1:
-            return self._has_inflected(phrase[0])
-        n = len(phrase)
-        return any(tuple(self.words[i : i + n]) == phrase for i in self.at.get(phrase[0], ()))
-
-
-def synonyms_for(ws: list[str], groups: list[list[tuple[str, ...]]]) -> list[str]:
-    """The words of every other term of each synonym group that occurs in ``ws``."""
-    phrases = Phrases(ws)
-    added: list[str] = []
-    for group in groups:
-        present = [t for t in group if phrases.contains(t)]
-        if present:
+    def __init__(self, groups: list[list[tuple[str, ...]]]) -> None:
+        self.groups = groups
+        self.single: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        self.multi: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for number, group in enumerate(groups):
             for term in group:
-                if term not in present:
-                    added.extend(term)
-    return added
+                if len(term) == 1:
+                    self.single[term[0]].append((number, term))
+                elif term:
+                    self.multi[term[0]].append((number, term))
+        self.memo: dict[tuple[str, ...], list[str]] = {}
+
+    def added(self, ws: list[str]) -> list[str]:
+        """The words of every other term of each group that occurs in ``ws``."""
+        key = tuple(ws)
+        if len(ws) <= 12 and key in self.memo:  # titles and headings repeat across generated pages
+            return self.memo[key]
+        present: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+        for w in set(ws):
+            for cut in range(4):
+                stem = w[: len(w) - cut] if cut else w
+                for number, term in self.single.get(stem, ()):
+                    present[number].add(term)
+        for i, w in enumerate(ws):
+            for number, term in self.multi.get(w, ()):
+                if tuple(ws[i : i + len(term)]) == term:
+                    present[number].add(term)
+        out: list[str] = []
+        for number in sorted(present):
+            for term in self.groups[number]:
+                if term not in present[number]:
+                    out.extend(term)
+        if len(ws) <= 12:
+            self.memo[key] = out
+        return out
 
 
 def _saturate(tf: float, length: int, average: float) -> float:
@@ -90,7 +89,7 @@ def _saturate(tf: float, length: int, average: float) -> float:
 
 def score_documents(docs: list[Document], thesaurus: Thesaurus | None) -> dict[str, dict[int, float]]:
     """term -> {document number: score}."""
-    groups = [[tuple(words(t)) for t in group] for group in (thesaurus.groups if thesaurus else ())]
+    synonyms = Synonyms([[tuple(words(t)) for t in group] for group in (thesaurus.groups if thesaurus else ())])
     fields: list[tuple[list[str], list[list[str]], list[str]]] = []
     vocabulary: set[str] = set()
     for doc in docs:
@@ -119,14 +118,14 @@ def score_documents(docs: list[Document], thesaurus: Thesaurus | None) -> dict[s
             if not content:
                 continue
             value = 3 / (2 + len(content))  # a short title or heading says more per word than a long one
-            hidden = synonyms_for(ws, groups) + parts(content)
+            hidden = synonyms.added(ws) + parts(content)
             for term, share in [(w, 1.0) for w in content] + [(w, HIDDEN) for w in hidden if w not in STOP_WORDS]:
                 key = (term, weight)
                 best[key] = max(best.get(key, 0.0), weight * share * value)  # type: ignore[call-overload]
         for (term, _), value in best.items():  # type: ignore[misc]
             doc_scores[term] += value
         content = [w for w in x if w not in STOP_WORDS]
-        hidden = synonyms_for(x, groups) + parts(content)
+        hidden = synonyms.added(x) + parts(content)
         for counts, share in ((Counter(content), 1.0), (Counter(w for w in hidden if w not in STOP_WORDS), HIDDEN)):
             for term, tf in counts.items():
                 doc_scores[term] += TEXT * share * _saturate(tf, len(x), average)
