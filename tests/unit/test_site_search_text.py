@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from wijzer.core.catalogue import load_catalogue
-from wijzer.core.search_text import compound_parts, query_key, terms, words
+from wijzer.core.search_text import compound_parts, query_key, query_words, terms, words
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -19,7 +19,8 @@ def test_law_articles_are_tokens_with_and_without_the_book():
 
 def test_questions_keep_their_key_words():
     assert terms("Wie heeft het gezag na een scheiding?") == ["gezag", "scheiding"]
-    assert terms("Súdwest-Fryslân") == ["sudwest", "fryslan"]
+    assert terms("Súdwest-Fryslân") == ["sudwest", "fryslan", "sudwestfryslan"]  # also written together
+    assert query_words("co-ouderschap?") == ["coouderschap"]  # as the browser looks it up
     assert query_key("Kind wil NIET naar vader!") == "kind vader"
 
 
