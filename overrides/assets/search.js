@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var root = script ? script.src.replace(/assets\/search\.js(\?.*)?$/, "") : "";
+  // The site root: this file is assets/search.js, or assets/v/search.<hash>.js (wijzer.site.fingerprint).
+  var root = script ? script.src.replace(/assets\/(v\/)?search(\.[0-9a-f]+)?\.js(\?.*)?$/, "") : "";
   var waiting = {}, store = {};
   // The index files call wzSearch.add(name, data); load(name) resolves with that data.
   var api = window.wzSearch = {

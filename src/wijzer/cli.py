@@ -22,8 +22,9 @@ def _print_problems(problems: list, *, github: bool) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     result = load_catalogue(args.data)
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    _print_problems(result.problems, github=github)
-    failed = bool(result.errors) or (args.strict and bool(result.warnings))
+    pages = _content_problems(Path(args.content), result.catalogue)
+    _print_problems(sorted([*result.problems, *pages]), github=github)
+    failed = bool(result.errors) or bool(pages) or (args.strict and bool(result.warnings))
     if not failed:
         cat = result.catalogue
         assert cat is not None
@@ -34,6 +35,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     elif args.strict and not result.errors:
         print("--strict: waarschuwingen tellen als fouten.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _content_problems(content: Path, cat: object) -> list:
+    """Phone references on the hand-written pages in ``content`` (if that folder exists)."""
+    from wijzer.core.contactrefs import page_problems
+
+    if cat is None or not content.is_dir():
+        return []
+    found = []
+    for path in sorted(content.rglob("*.md")):
+        found += page_problems(path.read_text(encoding="utf-8"), path.as_posix(), cat.organisations)  # type: ignore[attr-defined]
+    return found
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -119,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="controleer alle gegevens in data/ en meld elk probleem met bestand en regel")
     p.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
+    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (verwijzingen naar telefoonnummers)")
     p.add_argument("--strict", action="store_true", help="waarschuwingen (bijvoorbeeld verlopen controles) tellen als fout")
     p.add_argument("--github", action="store_true", help="print ook GitHub-annotaties (automatisch in GitHub Actions)")
     p.set_defaults(func=cmd_validate)

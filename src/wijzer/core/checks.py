@@ -70,7 +70,51 @@ def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> N
             problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
+def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, problems: list[Problem]) -> None:
+    """``[[telefoon:id]]`` in any text of the entry must name an organisation with a phone number."""
+    from wijzer.core.contactrefs import references
+    from wijzer.core.problems import Problem as P
+    from wijzer.core.problems import format_path
+
+    if id(catalogue.organisations) in _unreadable:
+        return
+
+    def walk(value: Any, where: Path) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*where, key))
+        elif isinstance(value, list):
+            for j, item in enumerate(value):
+                walk(item, (*where, j))
+        elif isinstance(value, str) and "[[telefoon:" in value:
+            line, col = src.where(where)
+            block = 1 if "\n" in value else 0  # a block scalar starts on the line after 'key: |'
+            for org_id, offset in references(value):
+                org = catalogue.organisations.get(org_id)
+                if org_id in _rejected:
+                    continue
+                if org is None:
+                    message = f"[[telefoon:{org_id}]] verwijst naar een onbekende organisatie '{org_id}'; gebruik een id uit data/organisations.yaml"
+                elif not (org.contact.phone or org.contact.short_number):
+                    message = f"[[telefoon:{org_id}]]: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
+                else:
+                    continue
+                problems.append(P(src.file, line + block + offset, col if not (block or offset) else 1, format_path(where), message))
+
+    walk(entry.model_dump(mode="python", exclude_none=True), path)
+
+
 def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for j, ref in enumerate(entry.sources_consulted):
+        where = (*path, "sources_consulted", j)
+        if ref.url not in entry.sources:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' staat niet onder sources; zet het webadres precies zo bij sources, of haal deze regel weg"))
+        elif ref.url in seen:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' heeft al een datum hierboven"))
+        seen.add(ref.url)
+        if ref.consulted > today:
+            problems.append(src.problem((*where, "consulted"), f"datum van raadplegen {ref.consulted.isoformat()} ligt in de toekomst"))
     if entry.reviewed > today:
         problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
         return
@@ -134,6 +178,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if tier.level in levels:
             problems.append(tier_src.problem(("tiers", i, "level"), f"niveau {tier.level} is al gebruikt door '{levels[tier.level]}'"))
         levels[tier.level] = tier_id
+        _phone_refs(tier_src, ("tiers", i), tier, catalogue, problems)
 
     slugs: dict[str, str] = {}
     for code in catalogue.gemeenten:
@@ -157,6 +202,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         _area(org_src, ("organisations", i), org.area, catalogue, problems)
         _dates(org_src, ("organisations", i), org, catalogue, today, problems)
         _todo(org_src, ("organisations", i), org, problems)
+        _phone_refs(org_src, ("organisations", i), org, catalogue, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
@@ -167,6 +213,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         _area(offer_src, path, offer.area, catalogue, problems)
         _dates(offer_src, path, offer, catalogue, today, problems)
         _todo(offer_src, path, offer, problems)
+        _phone_refs(offer_src, path, offer, catalogue, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -180,4 +227,5 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
         _dates(topic_src, path, topic, catalogue, today, problems)
         _todo(topic_src, path, topic, problems)
+        _phone_refs(topic_src, path, topic, catalogue, problems)
     return problems

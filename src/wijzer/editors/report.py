@@ -172,10 +172,10 @@ def _review_findings(cat: Catalogue, pages: list[ContentPage], today: dt.date) -
 def _source_findings(cat: Catalogue) -> list[Finding]:
     found = []
     for kind, key, entry, title, src_uri in _entries(cat):
-        real = [url for url in entry.sources if not _is_placeholder(url)]
+        real = [url for url in entry.source_urls if not _is_placeholder(url)]
         if not real:
             file, line = _origin(cat, kind, key)
-            note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.sources)
+            note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.source_urls)
             found.append(Finding(kind, key, title, file, line, note, src_uri))
     for key, region in cat.regions.items():
         if not [url for url in region.sources if not _is_placeholder(url)]:
