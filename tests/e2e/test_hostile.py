@@ -406,6 +406,8 @@ def test_search_results_show_hostile_text_as_text(guarded, site_url, query):
     box = guarded.get_by_role("searchbox", name="Zoeken")
     box.click()
     box.press_sequentially(query, delay=10)
+    guarded.wait_for_function("q => document.getElementById('wz-search-panel').getAttribute('data-wz-query') === q",
+                              arg=query, timeout=15000)  # results of the whole query, not of a prefix
     guarded.locator("#wz-search-results .wz-search__result").first.wait_for(state="visible", timeout=15000)
     inert(guarded, f"zoeken naar {query}")
 
