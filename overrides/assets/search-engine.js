@@ -291,8 +291,11 @@
   function setup() {
     input = document.getElementById("wz-search-input");
     panel = document.getElementById("wz-search-panel");
-    status = document.getElementById("wz-search-status");
     list = document.getElementById("wz-search-results");
+    status = el("p", "wz-search__status");  // made here, so pages without a search have no extra live region
+    status.id = "wz-search-status";
+    status.setAttribute("role", "status");
+    panel.insertBefore(status, list);
     var box = document.getElementById("wz-search");
     var timer = null;
     input.addEventListener("input", function () {
@@ -309,7 +312,10 @@
     });
     box.addEventListener("keydown", function (ev) {
       var all = links(), at = all.indexOf(document.activeElement);
-      if (ev.key === "Escape") { close(); input.focus(); ev.stopPropagation(); }
+      if (ev.key === "Escape") {  // closes the results; with none open, leaves the field (then Escape may mean 'Snel weg')
+        if (!panel.hidden) { close(); input.focus(); } else input.blur();
+        ev.stopPropagation();
+      }
       else if (ev.key === "ArrowDown" && all.length) { ev.preventDefault(); all[Math.min(at + 1, all.length - 1)].focus(); }
       else if (ev.key === "ArrowUp" && at !== -1) { ev.preventDefault(); if (at === 0) input.focus(); else all[at - 1].focus(); }
     });

@@ -25,6 +25,6 @@ def write_site_search(site_dir: Path, cat: Catalogue | None, urls: set[str] | No
         raise PluginError(f"data/synonyms.yaml, best_bets: deze pagina's staan niet in de zoekfunctie: {', '.join(missing)}")
     written = write_index(site_dir, COLLECTOR.docs.values(), thesaurus, bets)
     log.info(
-        f"Zoekfunctie: {len(COLLECTOR.docs)} pagina's, {written.terms} woorden, "
+        f"Zoekindex: {len(COLLECTOR.docs)} pagina's, {written.terms} woorden, "
         f"{written.bytes_raw / 1024:.0f} kB (gzip {written.bytes_gzip / 1024:.0f} kB) in {written.files} bestanden"
     )
