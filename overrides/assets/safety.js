@@ -4,7 +4,7 @@
  * site with location.replace(): the page is not kept in the back-button history, so pressing
  * Back does not bring it up again. The page is blanked first, so nothing stays on screen while
  * the other site loads. Without JavaScript the button is an ordinary link to the same site.
- * Escape first closes Material's search or a dialog if one is open (a second Escape leaves).
+ * Escape first closes the site search or a dialog if one is open (a second Escape leaves).
  * No network request is made until the visitor asks to leave; nothing is stored.
  */
 (function () {
@@ -19,9 +19,13 @@
     return document.querySelector("a[data-wz-quick-exit]");
   }
 
+  // Escape in the site search first closes its results or leaves its field (search-engine.js
+  // does that once loaded; until then, here).
   function searchOpen() {
-    var toggle = document.getElementById("__search");
-    return !!(toggle && toggle.checked);
+    var field = document.getElementById("wz-search-input");
+    if (field && document.activeElement === field) { field.blur(); return true; }
+    var panel = document.getElementById("wz-search-panel");
+    return !!(panel && !panel.hidden);
   }
 
   function setup() {

@@ -74,24 +74,43 @@ def test_404_page_has_no_axe_violations(page, root_url):  # noqa: F811
 
 def test_open_search_with_results_has_no_axe_violations(page, site_url):
     page.goto(site_url + "ouders/")
-    box = page.get_by_role("textbox", name="Zoeken")
+    box = page.get_by_role("searchbox", name="Zoeken")
     box.click()
     box.fill("ouderschapsplan")
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("#wz-search-results .wz-search__result").first.wait_for()
     assert violations(page) == []
+
+
+def test_open_search_on_a_phone_has_no_axe_violations(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "kinderen/")
+    box = page.get_by_role("searchbox", name="Zoeken")
+    box.click()
+    box.fill("kindertelefoon")
+    page.locator("#wz-search-results .wz-search__result").first.wait_for()
+    assert page.locator("#wz-search-panel").bounding_box()["width"] <= 375
+    assert violations(page) == []
+    context.close()
 
 
 def test_search_by_keyboard_alone(page, site_url):
     page.goto(site_url + "kinderen/")
     for _ in range(30):  # Tab from the top of the page until the search field has focus
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+        if page.evaluate("document.activeElement.id === 'wz-search-input'"):
             break
     else:
         pytest.fail("het zoekveld is niet met Tab te bereiken")
     page.keyboard.type("kindertelefoon")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("#wz-search-results .wz-search__result").first.wait_for()
+    page.keyboard.press("ArrowDown")  # to the first result
+    assert page.evaluate("document.activeElement.matches('#wz-search-results a')")
+    page.keyboard.press("Escape")  # closes the panel, back in the field
+    assert page.locator("#wz-search-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "wz-search-input"
+    page.keyboard.type(" ")
+    page.locator("#wz-search-results .wz-search__result").first.wait_for()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"kindertelefoon"))

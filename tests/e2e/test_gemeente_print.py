@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-SCREEN_ONLY = [".md-header", ".md-banner", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-content__button", "button[data-wz-print]"]
+SCREEN_ONLY = [".md-header", ".md-banner", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".wz-search", ".md-content__button", "button[data-wz-print]"]
 
 
 @pytest.fixture(scope="module")

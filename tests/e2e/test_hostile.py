@@ -416,11 +416,12 @@ def test_beslishulp_outcome_shows_hostile_text_as_text(guarded, site_url, hostil
 @pytest.mark.parametrize("query", ["alert", "script", "klik", "onerror", "javascript"])
 def test_search_results_show_hostile_text_as_text(guarded, site_url, query):
     visit(guarded, site_url)
-    box = guarded.locator("input.md-search__input")
+    box = guarded.get_by_role("searchbox", name="Zoeken")
     box.click()
     box.press_sequentially(query, delay=10)
-    guarded.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
-    guarded.wait_for_timeout(2000)  # the full text arrives after the first search and updates the results
+    guarded.wait_for_function("q => document.getElementById('wz-search-panel').getAttribute('data-wz-query') === q",
+                              arg=query, timeout=15000)  # results of the whole query, not of a prefix
+    guarded.locator("#wz-search-results .wz-search__result").first.wait_for(state="visible", timeout=15000)
     inert(guarded, f"zoeken naar {query}")
 
 

@@ -61,11 +61,10 @@ def visit(browser, site_url):
         seen["storage"].append(page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]"))
     # use the search and follow a result, as a visitor would
     page.goto(site_url + "ouders/")
-    box = page.get_by_role("textbox", name="Zoeken")
+    box = page.get_by_role("searchbox", name="Zoeken")
     box.click()
     box.fill("omgangsregeling")
-    box.press("End")
-    page.locator(".md-search-result__item a").first.click()
+    page.locator("#wz-search-results a.wz-search__link").first.click()
     page.wait_for_load_state("networkidle")
     seen["writes"] += page.evaluate("window.__wzStorageWrites")
     seen["storage"].append(page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]"))

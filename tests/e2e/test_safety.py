@@ -64,7 +64,7 @@ def test_escape_key_leaves_the_taxatie(guarded, site_url):
 def test_escape_closes_search_first(guarded, site_url):
     page = guarded
     page.goto(site_url + "signaleren/")
-    page.get_by_role("textbox", name="Zoeken").click()
+    page.get_by_role("searchbox", name="Zoeken").click()
     page.keyboard.press("Escape")
     assert page.url == site_url + "signaleren/"
     page.keyboard.press("Escape")

@@ -1,188 +1,115 @@
-"""Search that finds: parents, children and professionals type their own words (typos, plurals,
-other names for the same thing) into the site's search box in real Chromium, and the page they
-need is among the first three results. Also: the index stays small enough for a phone, and the
-search works with the keyboard alone."""
+"""The site search as visitors use it, in Chromium, on the real site served under a sub-path.
+
+- The query set (tests/search/queries.yaml): parents', children's and professionals' questions
+  in their own words, with the pages that answer them. 95% of the tuning part must have an answer
+  in the top three; the held-out part (never used for tuning) has its own floor and its score is
+  in docs/audits.md.
+- Nothing is downloaded for search before the field gets focus (or ?q= arrives), and what comes
+  before the first result stays small.
+- A result says what it is, shows where the words stand, and an organisation's phone number.
+"""
 
 from __future__ import annotations
 
-import json
+import gzip
 import re
-import time
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from wijzer.site.search_index import sizes
+from search_ui import load_queries, score, search
 
 pytestmark = pytest.mark.browser
 
-# (what someone types, the page they need, who and why). Pages are site paths under the base URL;
-# where two pages answer the question equally well, either counts. Known misses are listed in
-# docs/audits.md (search), with the reason.
-QUERIES: list[tuple[str, str | tuple[str, ...], str]] = [
-    # parents
-    ("omgangsregeling", "juridisch/zorgregeling-en-omgang/", "ouder; het woord dat ouders kennen"),
-    ("omgangsregelingen afspreken", "juridisch/zorgregeling-en-omgang/", "ouder; meervoud (stemming)"),
-    ("bezoekregeling vader", "juridisch/zorgregeling-en-omgang/", "ouder; synoniem uit data/synonyms.yaml"),
-    ("co-ouderschap", "juridisch/zorgregeling-en-omgang/", "ouder; synoniem"),
-    ("vechtscheiding hulp", "aanbod/uniform-hulpaanbod/", "ouder; de site zegt complexe scheiding"),
-    ("hulp bij vastgelopen scheiding", "aanbod/uniform-hulpaanbod/", "ouder"),
-    ("hoeveel kinderalimentatie moet ik betalen", "juridisch/kinderalimentatie/", "ouder; hele vraag met stopwoorden"),
-    ("allimentatie", ("juridisch/kinderalimentatie/", "aanbod/kinderalimentatie-informatie/"), "ouder; tikfout uit de spellinglijst"),
-    ("ex betaalt alimentatie niet", "aanbod/lbio-inning-alimentatie/", "ouder"),
-    ("ouderschapplan", "juridisch/ouderschapsplan/", "ouder; tikfout (ontbrekende s)"),
-    ("ouderschapsplan maken hulp", "aanbod/ouderschapsplan-hulp/", "ouder"),
-    ("voogdij", "juridisch/ouderlijk-gezag/", "ouder; synoniem van ouderlijk gezag"),
-    ("eenhoofdig gezag aanvragen", "juridisch/ouderlijk-gezag/", "ouder"),
-    ("pro deo advocaat", "aanbod/gesubsidieerde-rechtsbijstand/", "ouder; oude naam van toevoeging"),
-    ("mediator zoeken", "aanbod/mediator-zoeken/", "ouder"),
-    # typos that are in no list: the search worker corrects them to the site's closest words
-    ("mediatior zoeken", "aanbod/mediator-zoeken/", "ouder; tikfout, niet in de spellinglijst"),
-    ("ouderschapsbemideling", "aanbod/ouderschapsbemiddeling/", "ouder; tikfout, niet in de spellinglijst"),
-    ("begeleidde omgang", "aanbod/begeleide-omgang/", "ouder; tikfout, niet in de spellinglijst"),
-    ("raadsondrezoek", "aanbod/raadsonderzoek/", "professional; letters omgewisseld"),
-    ("omgangshuis", "aanbod/begeleide-omgang/", "ouder"),
-    ("informatieplicht", ("juridisch/informatie-en-consultatie/", "juridisch/toestemming-jeugdhulp-en-behandeling/"), "ouder"),
-    ("hulp in zwolle", "gemeenten/zwolle/", "ouder; eigen gemeente"),
-    ("amersfoort", "gemeenten/amersfoort/", "ouder; alleen de plaatsnaam"),
-    ("emigreren", "juridisch/verhuizen-met-kind/", "ouder; synoniem van verhuizen"),
-    ("verhuizen zonder toestemming", "juridisch/verhuizen-met-kind/", "ouder"),
-    ("ontvoeren", "juridisch/paspoort-vakantie-en-kinderontvoering/", "ouder; eigen woord"),
-    ("paspoort kind toestemming", "juridisch/paspoort-vakantie-en-kinderontvoering/", "ouder"),
-    ("huisverbod", "juridisch/spoedmaatregelen/", "ouder"),
-    ("straatverbod", "juridisch/spoedmaatregelen/", "ouder; synoniem van contactverbod"),
-    ("dossier inzien", "juridisch/dossierrechten/", "ouder"),
-    ("stiefvader gezag", "juridisch/stiefouders-en-grootouders/", "ouder; synoniem van stiefouder"),
-    ("omgang opa en oma", "juridisch/stiefouders-en-grootouders/", "grootouder"),
-    ("kinderbijslag co-ouderschap", "juridisch/hoofdverblijf-inschrijving-en-toeslagen/", "ouder"),
-    # children and young people
-    ("kindertelfoon", "aanbod/kindertelefoon/", "kind; tikfout"),
-    ("anoniem praten", ("aanbod/kindertelefoon/", "organisaties/de-kindertelefoon/", "kinderen/"), "kind"),
-    ("praten met iemand", "kinderen/", "kind; eigen woorden"),
-    ("geweld thuis", "organisaties/veilig-thuis/", "kind of ouder"),
-    ("brief aan de rechter", "aanbod/kind-en-de-rechter/", "jongere"),
-    ("training voor kinderen", "aanbod/kies/", "ouder"),
-    ("lotgenoten", "aanbod/villa-pinedo/", "jongere"),
-    ("kindgesprek", "aanbod/kind-en-de-rechter/", "jongere"),
-    ("villa pinedo", "aanbod/villa-pinedo/", "jongere"),
-    ("gratis advies voor jongeren", "aanbod/kinder-en-jongerenrechtswinkel/", "jongere"),
-    # professionals
-    ("meldplicht", "juridisch/beroepsgeheim-en-meldcode/", "professional; er is geen meldplicht maar een meldcode"),
-    ("beroepsgeheim doorbreken", "juridisch/beroepsgeheim-en-meldcode/", "professional"),
-    ("AMHK", ("organisaties/veilig-thuis/", "aanbod/veilig-thuis-advies/"), "professional; oude naam van Veilig Thuis (de organisatie of advies en melding daar)"),
-    ("OTS", "aanbod/ondertoezichtstelling/", "professional; afkorting"),
-    ("gezinsvoogd", "aanbod/ondertoezichtstelling/", "professional"),
-    ("raadsonderzoek", "aanbod/raadsonderzoek/", "professional"),
-    ("uniform hulpaanbod", "aanbod/uniform-hulpaanbod/", "professional"),
-    ("richtlijn scheiding jeugdhulp", "aanbod/richtlijn-scheiding/", "professional"),
-    ("AVG gegevens delen", "juridisch/privacy-en-gegevens-delen/", "professional"),
-    ("toestemming behandeling 12 jaar", "juridisch/toestemming-jeugdhulp-en-behandeling/", "professional"),
-    ("toestemming ouders onder 16 app", "juridisch/toestemming-en-privacy-van-kinderen/", "professional; AVG/UAVG-leeftijd"),
-    ("loyaliteitsconflict", "aanbod/kinderen-uit-de-knel/", "professional"),
-]
+TUNING_FLOOR = 0.95
+HELD_OUT_FLOOR = 0.85  # docs/audits.md has the measured score
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
-    """One page with the search index loaded, shared by the queries (building it takes seconds)."""
+    """One page for the whole query set (the index files, once loaded, stay)."""
     context = browser.new_context(service_workers="block", locale="nl-NL")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url)
-    # The first search fetches the full text of offers and organisations; wait until it is in.
-    assert wait_for_full_text(page), "de volledige tekst kwam niet in de zoekindex"
     yield page
     context.close()
     assert not errors, f"JavaScript-fouten: {errors}"
 
 
-# A word that is only in the description of an offer (not in its title or summary).
-FULL_TEXT_WORD, FULL_TEXT_PAGE = "omgangshuizen", "aanbod/begeleide-omgang/"
+@pytest.mark.parametrize("part, floor", [("tuning", TUNING_FLOOR), ("held_out", HELD_OUT_FLOOR)])
+def test_query_set_finds_an_answer_in_the_top_three(search_page, part, floor):
+    queries = load_queries()[part]
+    good, misses = score(search_page, queries)
+    share = good / len(queries)
+    print(f"\n{part}: {good} van {len(queries)} ({share:.1%}) met een goed antwoord in de eerste drie")
+    assert share >= floor, f"{part}: {share:.1%} < {floor:.0%}; gemist: {misses}"
 
 
-def wait_for_full_text(page, timeout_s: float = 20) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if FULL_TEXT_PAGE in search(page, FULL_TEXT_WORD, timeout_ms=2000)[:3]:
-            return True
-        page.wait_for_timeout(250)
-    return False
+def test_query_set_is_large_and_varied():
+    queries = load_queries()
+    assert len(queries["tuning"]) + len(queries["held_out"]) >= 80 and len(queries["held_out"]) >= 20
+    texts = [q["q"] for part in queries.values() for q in part]
+    assert len(set(texts)) == len(texts), "elke vraag één keer"
+    assert any(re.search(r"\d+:\d+", t) for t in texts) and any(len(t.split()) >= 5 for t in texts)
 
 
-def search(page, query: str, timeout_ms: int = 15000) -> list[str]:
-    """Type a query into the real search box; return the result pages (site paths), best first."""
-    box = page.get_by_role("textbox", name="Zoeken")
-    box.click()
-    box.fill("")
-    box.press("End")  # Material reads the box on keyup
-    page.get_by_text("Typ om te beginnen met zoeken").wait_for()
-    box.fill(query)
-    box.press("End")
-    try:  # the worker builds the index first; an empty result list would also end the wait, later
-        page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
-    except PlaywrightTimeout:
-        return []
-    # one list item per page, its first link is the page itself (the others are its sections)
-    hrefs = page.locator(".md-search-result__item").evaluate_all(
-        "items => items.map(li => li.querySelector('a.md-search-result__link').href)"
-    )
-    return [re.sub(r"^.*?/kennisplatform/", "", h).split("#")[0].split("?")[0] for h in hrefs]
-
-
-@pytest.mark.parametrize(("query", "expected", "who"), QUERIES, ids=[q for q, _, _ in QUERIES])
-def test_query_finds_the_page_in_the_top_three(search_page, query, expected, who):
-    found = search(search_page, query)
-    wanted = (expected,) if isinstance(expected, str) else expected
-    assert set(wanted) & set(found[:3]), f"{query!r} ({who}): verwacht {expected} bij de eerste drie, kreeg {found[:5]}"
-
-
-def test_at_least_25_realistic_queries():
-    assert len(QUERIES) >= 25
-    assert len({q for q, _, _ in QUERIES}) == len(QUERIES)
-
-
-def test_search_index_is_small_enough_for_a_phone(built_site):
-    data = (built_site / "search" / "search_index.json").read_bytes()
-    raw, gzipped = sizes(data)
-    index = json.loads(data)
-    assert gzipped < 100 * 1024, f"zoekindex {raw} bytes, gzip {gzipped} bytes"  # measured: 355 kB, 70 kB gzip
-    # a generated page is one document (title and one line), not its sections
-    zwolle = [d["location"] for d in index["docs"] if d["location"].startswith("gemeenten/zwolle/")]
-    assert zwolle == ["gemeenten/zwolle/"]
-    kies = [d for d in index["docs"] if d["location"].startswith("aanbod/kies/")]
-    assert len(kies) == 1 and kies[0]["title"].startswith("KIES")
-    # the descriptions wait in the full-text file, fetched at the first search
-    assert FULL_TEXT_WORD not in data.decode()
-    full = json.loads((built_site / index["config"]["wijzer_fulltext"]).read_bytes())
-    assert FULL_TEXT_PAGE in [d["location"] for d in full["docs"] if FULL_TEXT_WORD in d["text"]]
-
-
-def test_a_word_from_a_description_is_found_after_the_first_search(browser, site_url):
-    """Before any search the page has loaded only the small index; the first search brings the
-    full text, and the results update by themselves (no second keystroke)."""
-    context = browser.new_context(service_workers="block", locale="nl-NL")
-    page = context.new_page()
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "search_fulltext" in r.url else None)
-    page.goto(site_url)
-    page.wait_for_timeout(1000)
-    assert not fetched, "de volledige tekst hoort pas bij de eerste zoekopdracht te komen"
-    box = page.get_by_role("textbox", name="Zoeken")
-    box.click()
-    box.fill(FULL_TEXT_WORD)
-    box.press("End")
-    page.locator(f".md-search-result__item a[href*='{FULL_TEXT_PAGE}']").first.wait_for(timeout=20000)
-    assert fetched
-    context.close()
-
-
-def test_search_works_with_the_keyboard_alone(page, site_url):
+def test_nothing_is_loaded_for_search_before_the_field_gets_focus(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
     page.goto(site_url + "ouders/")
-    page.keyboard.press("/")  # Material's shortcut; Tab to the search field works too
-    page.keyboard.type("kinderalimentatie")
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/kennisplatform/.+"))
-    assert "alimentatie" in page.locator("h1").inner_text().lower()
+    page.wait_for_load_state("networkidle")
+    searchy = [p for p in requests if "/search/" in p or "search-engine" in p or "workers/search" in p]
+    assert searchy == [], f"zoekbestanden geladen zonder dat iemand zoekt: {searchy}"
+    page.get_by_role("searchbox", name="Zoeken").focus()
+    page.wait_for_function("() => window.wzSearch && window.wzSearch.search")
+    assert any(p.endswith("/search/meta.js") for p in requests)
+    assert not any("/search/t/" in p for p in requests), "woorden pas laden als er iets getypt is"
+    assert not any("workers/search" in p for p in requests), "Material's zoekfunctie draait niet"
+
+
+def test_a_query_in_the_address_searches_at_once(page, site_url):
+    page.goto(site_url + "?q=omgangsregeling")
+    first = page.locator("#wz-search-results a.wz-search__link").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href").endswith("juridisch/zorgregeling-en-omgang/")
+    assert page.get_by_role("searchbox", name="Zoeken").input_value() == "omgangsregeling"
+
+
+def test_bytes_before_the_first_result_stay_small(page, site_url, built_site):
+    """Everything search loads for a first query, gzipped as a server would send it: ≤ 150 KB."""
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(urlsplit(r.url).path))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    loaded.clear()
+    assert search(page, "wie heeft het gezag na een scheiding")
+    base = urlsplit(site_url).path
+    total = sum(len(gzip.compress((built_site / p[len(base):]).read_bytes())) for p in set(loaded))
+    total += len(gzip.compress((built_site / "assets" / "search.js").read_bytes()))  # came with the page
+    assert 0 < total <= 150_000, f"{total} bytes gzip vóór het eerste resultaat"
+
+
+def test_results_show_type_snippet_and_phone(search_page):
+    search(search_page, "veilig thuis twente")
+    first = search_page.locator("#wz-search-results .wz-search__result").first
+    assert first.locator(".wz-search__kind").inner_text().lower() == "organisatie"
+    assert first.locator(".wz-search__title").inner_text() == "Veilig Thuis Twente"
+    tel = first.locator(".wz-search__phone a")
+    assert tel.inner_text() == "0800-2000" and tel.get_attribute("href") == "tel:08002000"
+    search(search_page, "wie heeft het gezag na een scheiding")
+    first = search_page.locator("#wz-search-results .wz-search__result").first
+    assert first.locator(".wz-search__kind").inner_text().lower() == "wet en regels"
+    marks = [m.lower() for m in first.locator(".wz-search__snippet mark").all_inner_texts()]
+    assert any(m.startswith("gezag") for m in marks), marks
+    assert first.locator(".wz-search__phone").count() == 0  # a law page has no phone
+
+
+def test_article_numbers_are_found_as_people_type_them(search_page):
+    for query in ("1:377c", "377c", "1-377c", "art. 1:377c BW"):
+        assert "juridisch/informatie-en-consultatie/" in search(search_page, query)[:2], query
+
+
+def test_no_results_says_so(search_page):
+    assert search(search_page, "qqqxxyz") == []
+    assert "Geen resultaten" in search_page.locator("#wz-search-status").inner_text()

@@ -57,7 +57,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
-    assert len(first) > 100 and "search/search_index.json" in first and "sitemap.xml.gz" in first
+    assert len(first) > 100 and "search/meta.js" in first and "sitemap.xml.gz" in first
 
     # the one date in the output is the documented one
     day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()

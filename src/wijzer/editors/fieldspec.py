@@ -211,8 +211,10 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "int"
         elif inner is dt.date:
             kind = "date"
-        elif inner is str and pattern:
+        elif inner is str and pattern and "[A-Z]{2}" in pattern:  # the Dutch postcode
             kind = "postcode"
+        elif inner is str and pattern:  # search words, page paths: text in a fixed form
+            kind = "text"
         elif get_origin(inner) is dict:  # a free mapping, such as the conditions of the beslishulp
             kind = "object"
         else:  # pragma: no cover - a new field type must be added above

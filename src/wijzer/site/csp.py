@@ -31,12 +31,11 @@ from pathlib import Path
 # What the site needs, and nothing more. default-src 'none' denies everything not listed.
 POLICY: dict[str, str] = {
     "default-src": "'none'",
-    "script-src": "'self'",  # our own files only; lunr search runs in a worker from our origin
+    "script-src": "'self'",  # our own files only; the search index is loaded as scripts (site_search)
     "style-src": "'self'",  # no inline styles either
     "img-src": "'self' data:",  # Material's icons are data: SVGs in its CSS
     "font-src": "'self'",
-    "connect-src": "'self'",  # the search worker fetches search/search_index.json
-    "worker-src": "'self'",
+    "connect-src": "'self'",  # the finder fetches the summaries it does not carry itself
     "manifest-src": "'self'",
     "form-action": "'self'",  # the finder's form falls back to a GET on its own page
     "base-uri": "'none'",

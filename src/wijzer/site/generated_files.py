@@ -16,7 +16,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from wijzer.pages.generated import GeneratedPage, generated_pages
-from wijzer.pages.search_docs import KINDS
 from wijzer.pages.toc import toc_tokens, with_title_id
 from wijzer.site.rebuilds import TrackedFile
 
@@ -56,11 +55,8 @@ class GeneratedDocPage(Page):
 
 
 def front_matter(page: GeneratedPage) -> str:
-    """Generated pages skip mkdocs-macros (their text is data, never a template); offers,
-    organisations and gemeenten also skip Material's HTML indexing: their search documents
-    come from the data (wijzer.pages.search_docs)."""
-    search = "search:\n  exclude: true\n" if page.kind in KINDS else ""
-    return f"---\nrender_macros: false\n{search}---\n"
+    """Generated pages skip mkdocs-macros (their text is data, never a template)."""
+    return "---\nrender_macros: false\n---\n"
 
 
 def add_generated_pages(files: Files, cat: Catalogue, config: MkDocsConfig) -> dict[str, GeneratedPage]:

@@ -127,7 +127,7 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         self.state = BuildState(catalogue=cat, titles=titles)
         self.fingerprinted = fingerprint.rename_assets(config)  # our CSS and JS under content-hashed names
         log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
-        hooks.search_on_config(config)
+        hooks.search_on_config(config, self.memory.dirty)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

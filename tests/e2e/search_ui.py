@@ -1,0 +1,53 @@
+"""Using the site search as a visitor does, in Chromium: type into the field in the header and
+read the results panel (overrides/partials/wz-search.html). Shared by the search tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+VERBOSE = False
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "search" / "queries.yaml"
+
+
+def load_queries() -> dict[str, list[dict]]:
+    data = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+    return {"tuning": data["tuning"], "held_out": data["held_out"]}
+
+
+def search(page, query: str, timeout_ms: int = 15000) -> list[str]:
+    """Type ``query`` into the search field; the result pages (paths under the site root), best first."""
+    box = page.get_by_role("searchbox", name="Zoeken")
+    box.click()
+    box.fill(query)
+    page.wait_for_function(
+        "q => document.getElementById('wz-search-panel').getAttribute('data-wz-query') === q", arg=query, timeout=timeout_ms
+    )
+    hrefs = page.locator("#wz-search-results a.wz-search__link").evaluate_all("links => links.map(a => a.href)")
+    root = page.evaluate("() => window.wzSearch.root")
+    return [path_of(h, root) for h in hrefs]
+
+
+def path_of(href: str, root: str) -> str:
+    """A result link as a site path like 'juridisch/ouderlijk-gezag/' (also for the offline build's
+    'juridisch/ouderlijk-gezag.html')."""
+    path = href[len(root):] if href.startswith(root) else href
+    path = path.split("#")[0].split("?")[0]
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return re.sub(r"\.html$", "/", path)
+
+
+def score(page, queries: list[dict]) -> tuple[int, list[tuple[str, list[str]]]]:
+    """How many queries have an acceptable page in the top three, and the misses."""
+    good, misses = 0, []
+    for entry in queries:
+        top = search(page, entry["q"])[:3]
+        print(entry["q"], top, flush=True) if VERBOSE else None
+        if any(p in entry["answers"] for p in top):
+            good += 1
+        else:
+            misses.append((entry["q"], top))
+    return good, misses
