@@ -46,7 +46,7 @@ def test_the_wheel_holds_what_init_and_the_build_need(wheel: Path):
     for needed in ("mkdocs.yml", "README.md", "content/index.md", "content/hulp-zoeken.md", "content/gemeenten/index.md",
                    "data/offers.yaml", "data/organisations.yaml", "data/regions.yaml", "data/legal.yaml", "data/tiers.yaml",
                    "data/settings.yaml", "overrides/main.html", "overrides/404.html", "overrides/assets/wijzer.css",
-                   "overrides/assets/finder.js", "overrides/partials/search.html"):
+                   "overrides/assets/finder.js", "overrides/assets/search.js", "overrides/partials/header.html"):
         assert starter + needed in names, f"{needed} ontbreekt in het wiel"
     assert {"wijzer/pages/templates/offer.html", "wijzer/pages/templates/gemeente.html", "wijzer/site/search_worker.js"} <= names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
