@@ -17,6 +17,7 @@ from wijzer.models import Organisation
 from wijzer.pages import Uris, context
 from wijzer.render import Linker, environment, for_markdown
 from wijzer.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
+from wijzer.sorting import gemeente_sort_key, name_sort_key
 from wijzer.taxatie import Taxatie
 
 
@@ -49,7 +50,7 @@ def veilig_thuis(cat: Catalogue, ids: list[str] | None = None) -> Organisation |
 
 def gemeente_options(cat: Catalogue) -> list[tuple[str, str]]:
     """(code, name) sorted as people look for them: ``'s-Hertogenbosch`` under H."""
-    return sorted(((code, g.name) for code, g in cat.gemeenten.items()), key=lambda item: item[1].lower().lstrip("'s- "))
+    return sorted(((code, g.name) for code, g in cat.gemeenten.items()), key=lambda item: gemeente_sort_key(item[1]))
 
 
 # --------------------------------------------------------------------------- routekaart
@@ -101,7 +102,7 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
     tax: Taxatie = _need(cat, "taxatie")
     uri = Uris(cat)
     offers = []
-    for offer in sorted(cat.offers.values(), key=lambda o: o.name.lower()):
+    for offer in sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)):
         codes = cat.area_gemeenten(offer.area)
         offers.append({"id": offer.id, "tiers": offer.tiers, "national": codes is None, "gemeenten": sorted(codes or ())})
     return {
@@ -145,7 +146,7 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -
         rules=[(cat.tiers[r.tier], r) for r in tax.rules],
         veilig_thuis=veilig_thuis(cat, tax.safety.organisations),
         gemeenten=gemeente_options(cat),
-        template_offers=sorted(cat.offers.values(), key=lambda o: o.name.lower()),
+        template_offers=sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)),
         template_orgs=[cat.organisations[i] for i in _contact_ids(cat, tax)],
     )
     return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link))))

@@ -14,6 +14,7 @@ from wijzer.catalogue import Catalogue
 from wijzer.hooks import catalogue_for
 from wijzer.pages import Uris, fragment
 from wijzer.render import Linker
+from wijzer.sorting import gemeente_sort_key, name_sort_key
 
 
 class MacroError(Exception):
@@ -67,7 +68,7 @@ def register(env: Any) -> None:
                 if codes is not None and gemeente not in codes:
                     continue
             found.append(offer)
-        return sorted(found, key=lambda o: o.name.lower())
+        return sorted(found, key=lambda o: name_sort_key(o.name))
 
     @env.macro
     def offer_list(
@@ -80,7 +81,7 @@ def register(env: Any) -> None:
         offers = select(audience, tier, phase, gemeente)
         total = len(offers)
         if total > limit:
-            offers = sorted(offers, key=lambda o: (not o.area.national, o.name.lower()))[:limit]
+            offers = sorted(offers, key=lambda o: (not o.area.national, name_sort_key(o.name)))[:limit]
         query = urlencode([(k, v) for k, v in (("voor", audience), ("trede", tier), ("fase", phase)) if v])
         return render(
             '<div class="wz-cards" data-search-exclude>{% for o in offers %}{{ parts.offer_card(o, link) }}{% endfor %}</div>'
@@ -104,7 +105,7 @@ def register(env: Any) -> None:
     def offer_overview() -> Markup:
         """Al het aanbod, gegroepeerd per trede van licht naar zwaar."""
         c = cat()
-        groups = [(t, sorted((o for o in c.offers.values() if t.id in o.tiers), key=lambda o: o.name.lower())) for t in c.tier_order]
+        groups = [(t, sorted((o for o in c.offers.values() if t.id in o.tiers), key=lambda o: name_sort_key(o.name))) for t in c.tier_order]
         return render(
             "{% for t, offers in groups %}"
             '<h2 id="trede-{{ t.id }}">{{ t.label }}</h2><p>{{ t.summary }}</p>'
@@ -120,7 +121,7 @@ def register(env: Any) -> None:
 
         c = cat()
         groups = [
-            (island, label, sorted((o for o in c.organisations.values() if o.island == island), key=lambda o: o.name.lower()))
+            (island, label, sorted((o for o in c.organisations.values() if o.island == island), key=lambda o: name_sort_key(o.name)))
             for island, label in ISLAND_LABELS.items()
         ]
         return render(
@@ -136,7 +137,7 @@ def register(env: Any) -> None:
         """Alle gemeenten per provincie, met een link naar hun sociale kaart."""
         c = cat()
         provinces: dict[str, list] = {}
-        for g in sorted(c.gemeenten.values(), key=lambda g: g.name.lower().lstrip("'")):
+        for g in sorted(c.gemeenten.values(), key=lambda g: gemeente_sort_key(g.name)):
             provinces.setdefault(g.province, []).append(g)
         return render(
             "{% for province, items in provinces %}"

@@ -16,6 +16,7 @@ from wijzer import models as m
 from wijzer.catalogue import Catalogue
 from wijzer.fields import phone_href
 from wijzer.render import Linker, environment, for_markdown
+from wijzer.sorting import gemeente_sort_key, name_sort_key
 
 LABELS = {
     "audience": m.AUDIENCE_LABELS,
@@ -102,7 +103,7 @@ def _by_tier(cat: Catalogue, offers: list[m.Offer]) -> list[tuple[m.Tier, list[m
     """Group offers under the lightest tier they fit, light to heavy; each offer once."""
     groups: dict[str, list[m.Offer]] = {}
     order = {t.id: t.level for t in cat.tier_order}
-    for offer in sorted(offers, key=lambda o: o.name.lower()):
+    for offer in sorted(offers, key=lambda o: name_sort_key(o.name)):
         lightest = min(offer.tiers, key=lambda t: order.get(t, 99))
         groups.setdefault(lightest, []).append(offer)
     return [(t, groups[t.id]) for t in cat.tier_order if t.id in groups]
@@ -164,7 +165,7 @@ class NationalLists:
     def organisations(self, island: str) -> Markup:
         key = ("organisations", island, *self.where)
         if key not in self._cache:
-            orgs = sorted((o for o in self.cat.national_organisations if o.island == island), key=lambda o: o.name.lower())
+            orgs = sorted((o for o in self.cat.national_organisations if o.island == island), key=lambda o: name_sort_key(o.name))
             self._cache[key] = Markup(self._macro("organisations")(orgs))
         return self._cache[key]
 
@@ -183,7 +184,7 @@ def render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = T
         ctx.update(
             offer=offer,
             offer_tiers=[cat.tiers[t] for t in offer.tiers],
-            offer_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: g.name),
+            offer_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: gemeente_sort_key(g.name)),
             providers=[cat.organisations[o] for o in offer.providers],
             topics=cat.topics_by_offer.get(offer.id, []),
         )
@@ -193,8 +194,8 @@ def render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = T
         codes = cat.area_gemeenten(org.area) or set()
         ctx.update(
             org=org,
-            org_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: g.name),
-            offers=sorted(cat.offers_by_provider.get(org.id, []), key=lambda o: o.name.lower()),
+            org_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: gemeente_sort_key(g.name)),
+            offers=sorted(cat.offers_by_provider.get(org.id, []), key=lambda o: name_sort_key(o.name)),
         )
         return env.get_template("organisation.html").render(ctx)
     if page.kind == "topic":
@@ -215,7 +216,7 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     ctx["cards"] = Cards(cat, env, ctx["link"], ctx["uri"])
     entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
     local = cat.local_offers(code)
-    local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: o.name.lower())
+    local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: name_sort_key(o.name))
     shown = [*local, *cat.national_offers, *local_orgs, *cat.national_organisations, *([entry] if entry else [])]
     dates = [x.reviewed for x in shown] or [dt.date.today()]
     ctx.update(
