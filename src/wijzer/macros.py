@@ -14,7 +14,7 @@ from wijzer.catalogue import Catalogue
 from wijzer.hooks import catalogue_for
 from wijzer.pages import Uris, fragment
 from wijzer.render import Linker
-from wijzer.sorting import gemeente_sort_key, name_sort_key
+from wijzer.sorting import name_sort_key
 
 
 class MacroError(Exception):
@@ -134,19 +134,17 @@ def register(env: Any) -> None:
 
     @env.macro
     def gemeente_overview() -> Markup:
-        """Alle gemeenten per provincie, met een link naar hun sociale kaart."""
-        c = cat()
-        provinces: dict[str, list] = {}
-        for g in sorted(c.gemeenten.values(), key=lambda g: gemeente_sort_key(g.name)):
-            provinces.setdefault(g.province, []).append(g)
-        return render(
-            "{% for province, items in provinces %}"
-            '<h2 id="provincie-{{ loop.index }}">{{ province }}</h2>'
-            '<ul class="wz-index wz-columns" data-search-exclude>{% for g in items %}<li><a href="{{ link(uri.gemeente(g.code)) }}">{{ g.name }}</a>'
-            '{% if g.entry_point %} <span class="wz-has-entry" title="Met aanspreekpunt">✓</span>{% endif %}</li>{% endfor %}</ul>'
-            "{% endfor %}",
-            provinces=sorted(provinces.items()),
-        )
+        """Alle gemeenten van A tot Z, met een letterindex en een link naar hun sociale kaart."""
+        from wijzer.gemeente_picker import letter_groups
+
+        return render('{% include "gemeente_az.html" %}', groups=letter_groups(cat()))
+
+    @env.macro
+    def gemeente_kiezer(label: str = "Waar woon je?", resolve_query: bool = False) -> Markup:
+        """Het veld 'Waar woon je?': een gemeentenaam brengt je naar de pagina van die gemeente."""
+        from wijzer.gemeente_picker import picker_data
+
+        return render('{% include "gemeente_picker.html" %}', label=label, data=picker_data(cat()), resolve_query=resolve_query)
 
     @env.macro
     def topic_list() -> Markup:
