@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wijzer.sorting import gemeente_sort_key, name_sort_key
+from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 
 
 def test_gemeenten_sort_s_hertogenbosch_under_h_and_schagen_under_s():
