@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from wijzer.core import crisis
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.fields import phone_href
@@ -225,7 +226,12 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
         entry=entry,
         local_by_tier=_by_tier(cat, local),
         national=NationalLists(cat, env, ctx),
+        local_orgs=[o for o in local_orgs if o.kind != "veilig-thuis"],
         orgs_by_island=[(island, [o for o in local_orgs if o.island == island]) for island in m.ISLAND_LABELS],
+        veilig_thuis=(vt := crisis.veilig_thuis_for(cat, code)),
+        veilig_thuis_site=crisis.website_of(cat, vt) if vt else None,
+        kindertelefoon=crisis.kindertelefoon(cat),
+        juridisch_loket=crisis.national_line(cat, "juridisch-loket"),
         oldest=min(dates),
         newest=max(dates),
     )
