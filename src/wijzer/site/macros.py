@@ -185,4 +185,7 @@ def register(env: Any) -> None:
 
         return render_taxatie_model(cat(), link(), overrides)
 
+    from wijzer.site import help_macros
+
+    help_macros.register(env, render, lambda: cat().organisations)
     env.variables["wijzer_uris"] = Uris
