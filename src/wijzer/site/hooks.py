@@ -22,17 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wijzer.core.catalogue import Catalogue, load_cached
-from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
 from wijzer.core.problems import report
-from wijzer.pages.render import nl_date
 from wijzer.editors.report import REPORT_URI
+from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
+from wijzer.pages.render import nl_date
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
 _state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}, "built": set()}
-# Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
-QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
-QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
 
 
 def data_dir(config: Any) -> Path:
@@ -238,14 +235,16 @@ def _skip_if_unchanged(page: Any, content: str) -> None:
         page.file.is_modified = lambda: False
 
 
-def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:
-    """Generated pages about violence and unsafety get the 'Snel weg' control."""
+def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool | str:
+    """Generated pages about violence and unsafety get the 'Snel weg' control: the data says which
+    (``quick_exit: true`` on an offer, organisation or legal topic; every Veilig Thuis)."""
     if gen.kind == "topic":
-        return gen.key in QUICK_EXIT_TOPICS
+        return cat.topics[gen.key].quick_exit
     if gen.kind == "offer":
-        return gen.key in QUICK_EXIT_OFFERS
+        return cat.offers[gen.key].quick_exit
     if gen.kind == "organisation":
-        return cat.organisations[gen.key].kind == "veilig-thuis"
+        org = cat.organisations[gen.key]
+        return org.quick_exit or org.kind == "veilig-thuis"
     return False
 
 

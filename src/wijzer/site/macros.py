@@ -11,10 +11,10 @@ from typing import Any
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.site.hooks import catalogue_for
+from wijzer.core.sorting import name_sort_key
 from wijzer.pages.generated import Uris, fragment
 from wijzer.pages.render import Linker
-from wijzer.core.sorting import name_sort_key
+from wijzer.site.hooks import catalogue_for
 
 
 class MacroError(Exception):
