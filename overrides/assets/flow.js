@@ -142,8 +142,10 @@
       all("[data-wz-taxatie-tier]", output).forEach(function (panel) {
         panel.hidden = result.safety || panel.getAttribute("data-wz-taxatie-tier") !== result.tier.id;
       });
+      // A safety outcome shows no score: the score does not count there, and a number would distract.
       one("[data-wz-taxatie-count]", output).textContent =
-        "Je beantwoordde " + count + " van de " + data.questions.length + " vragen. Score: " + result.score + " van " + data.max_score + ".";
+        "Je beantwoordde " + count + " van de " + data.questions.length + " vragen." +
+        (result.safety ? "" : " Score: " + result.score + " van " + data.max_score + ".");
 
       var why = one("[data-wz-taxatie-why]", output);
       if (result.safety) {
@@ -171,7 +173,11 @@
 
       var contacts = [];
       if (place && place.entry) contacts.push(place.entry);
+      // The regional Veilig Thuis instead of the national one when the gemeente is known.
+      var regional = place && place.vt;
+      if (result.safety && regional) contacts.push(regional);
       (result.safety ? data.safety.contacts : result.tier.contacts).forEach(function (id) {
+        if (regional && id === data.veilig_thuis) id = regional;
         if (contacts.indexOf(id) === -1) contacts.push(id);
       });
       fill(one("[data-wz-taxatie-contacts]", output), "data-wz-contact-card", contacts);
@@ -205,8 +211,9 @@
         : "Uitkomst bijgewerkt: " + result.tier.label + ".";
       shown = true;
       if (moveFocus) {
-        output.focus();
-        output.scrollIntoView({ block: "start" });
+        var heading = one("#uitkomst-kop", output);  // the heading, not the whole outcome: no ring around it all
+        heading.focus();
+        heading.scrollIntoView({ block: "start" });
       }
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from wijzer.core import crisis
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.models import Organisation
 from wijzer.core.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
@@ -121,15 +122,24 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
         "max_score": tax.max_score,
         "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations},
         "offers": offers,
-        "gemeenten": {
-            code: {"name": g.name, "entry": g.entry_point, "url": link(uri.gemeente(code))} for code, g in cat.gemeenten.items()
-        },
+        "gemeenten": {code: _gemeente_data(cat, code, link(uri.gemeente(code))) for code in cat.gemeenten},
+        "veilig_thuis": (national_vt.id if (national_vt := crisis.veilig_thuis_for(cat, None)) else None),
     }
 
 
+def _gemeente_data(cat: Catalogue, code: str, url: str) -> dict[str, Any]:
+    """A gemeente for flow.js: its name, entry point, page and (if the data knows it) regional Veilig Thuis."""
+    out: dict[str, Any] = {"name": cat.gemeenten[code].name, "entry": cat.gemeenten[code].entry_point, "url": url}
+    vt = crisis.veilig_thuis_for(cat, code)
+    if vt is not None and not vt.area.national:
+        out["vt"] = vt.id
+    return out
+
+
 def _contact_ids(cat: Catalogue, tax: Taxatie) -> list[str]:
-    """Every organisation a result can show: entry points, tier contacts, safety contacts."""
+    """Every organisation a result can show: entry points, tier contacts, safety contacts, regional Veilig Thuis."""
     ids = {g.entry_point for g in cat.gemeenten.values() if g.entry_point}
+    ids.update(vt.id for code in cat.gemeenten if (vt := crisis.veilig_thuis_for(cat, code)) is not None)
     ids.update(c for r in tax.rules for c in r.contacts)
     ids.update(tax.safety.organisations)
     return sorted(ids)
