@@ -45,6 +45,19 @@
         window.print();
       });
     });
+    // On a phone the steps per role are folded (one tap opens them); a link to a role opens its steps.
+    var steps = all("[data-wz-role-steps]", root);
+    if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      steps.forEach(function (details) { details.open = false; });
+    }
+    function openTarget() {
+      var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      var details = target && (target.closest(".wz-role") || target).querySelector("[data-wz-role-steps]");
+      if (details) details.open = true;
+    }
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+    window.addEventListener("beforeprint", function () { steps.forEach(function (details) { details.open = true; }); });
     window.addEventListener("afterprint", function () {
       root.removeAttribute("data-wz-printing");
       all(".wz-role--print", root).forEach(function (section) { section.classList.remove("wz-role--print"); });
