@@ -21,7 +21,7 @@ NAMED_METHODS = {"kinderen-uit-de-knel", "jes-brugproject", "ouderschap-blijft",
 LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", "informatie-en-consultatie",
                 "toestemming-jeugdhulp-en-behandeling", "privacy-en-gegevens-delen", "beroepsgeheim-en-meldcode",
                 "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging"}
-PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "kinderen/kindertelefoon.md", "hulp-zoeken.md", "gemeenten/index.md"]
+PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "kinderen/kindertelefoon.md", "begrippen.md", "hulp-zoeken.md", "gemeenten/index.md"]
 
 
 @pytest.fixture(scope="module")

@@ -122,13 +122,13 @@ class Cards:
     def __init__(self, cat: Catalogue, env, link: Linker, uri: Uris) -> None:
         if Cards._owner is not cat:
             Cards._cache, Cards._owner = {}, cat
-        self.env, self.link, self.uri = env, link, uri
+        self.env, self.link, self.uri, self.cat = env, link, uri, cat
         self.folder = posixpath.dirname(link.base)
 
     def _render(self, kind: str, item, target: str, heading: str) -> Markup:
         key = (kind, item.id, heading, self.folder, self.link.directory_urls, target == self.link.current)
         if key not in self._cache:
-            macro = getattr(self.env.get_template("_parts.html").make_module({"link": self.link, "uri": self.uri,
+            macro = getattr(self.env.get_template("_parts.html").make_module({"link": self.link, "uri": self.uri, "cat": self.cat,
                             "labels": LABELS, "phone_href": phone_href}), f"{kind}_card")
             self._cache[key] = Markup(macro(item, self.link, heading=heading))
         return self._cache[key]
