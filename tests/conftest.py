@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WIJZER = [sys.executable, "-m", "wijzer.cli"]
 CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "/kennisplatform/"
+# The address the shared site is built for: its path is SUBPATH, as a host would set WIJZER_SITE_URL.
+TEST_SITE_URL = "https://wijzer.test" + SUBPATH
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,7 +56,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if prebuilt:
         return Path(prebuilt)
     site = tmp_path_factory.mktemp("build") / "site"
-    result = run_wijzer("build", "--strict", "--site-dir", str(site))
+    result = run_wijzer("build", "--strict", "--site-dir", str(site), env={"WIJZER_SITE_URL": TEST_SITE_URL})
     assert result.returncode == 0, result.stderr + result.stdout
     return site
 

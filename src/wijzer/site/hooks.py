@@ -362,6 +362,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
+    if not config.site_url:  # a sitemap needs absolute addresses: better none than wrong ones
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
+        log.info("Geen sitemap en geen canonieke links: zet WIJZER_SITE_URL op het echte adres (docs/hosting.md).")
     log.info("Redactieomgeving, open data en zoekindex schrijven")
     _write_cms(config)
     from wijzer.site.opendata import write_open_data
