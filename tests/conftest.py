@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WIJZER = [sys.executable, "-m", "wijzer.cli"]
 CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "/kennisplatform/"
+# The address the shared site is built for: its path is SUBPATH, as a host would set WIJZER_SITE_URL.
+TEST_SITE_URL = "https://wijzer.test" + SUBPATH
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -64,7 +66,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = shared / "built-site"
     with FileLock(str(shared / "built-site.lock")):
         if not (site / "sitemap.xml").is_file():
-            result = run_wijzer("build", "--strict", "--site-dir", str(site))
+            result = run_wijzer("build", "--strict", "--site-dir", str(site), env={"WIJZER_SITE_URL": TEST_SITE_URL})
             assert result.returncode == 0, result.stderr + result.stdout
     return site
 

@@ -76,6 +76,9 @@
       return { attr: fieldset.getAttribute("data-facet"), param: boxes[0].name, boxes: boxes, more: !!more && more.contains(fieldset) };
     });
     var results = root.querySelector(".wz-finder__results");
+    var list = root.querySelector(".wz-finder__list");
+    var audienceFacet = -1;
+    facets.forEach(function (f, i) { if (f.attr === "audiences") audienceFacet = i; });
 
     // Precomputed once: each card's facets as arrays, its age range, its area.
     var items = slice.call(root.querySelectorAll(".wz-finder__list > li")).map(function (li) {
@@ -86,6 +89,7 @@
         el: li,
         shown: !li.classList.contains("wz-finder__off"),
         national: d.national !== undefined,
+        pro: d.pro !== undefined,
         gemeenten: words(d.gemeenten),
         regions: words(d.regions),
         min: ages ? Number(ages[0]) : -Infinity,
@@ -150,16 +154,34 @@
     var shownText = root.querySelector("[data-wz-shown]");
     var number = new Intl.NumberFormat("nl-NL");
 
+    // With a gemeente chosen, its own (local and regional) offers come first, then national ones;
+    // the DOM order follows, so "Toon meer", the tab order and screen readers agree with the screen.
+    var localFirst = false;
+    var localOrder = items.filter(function (i) { return !i.national; }).concat(items.filter(function (i) { return i.national; }));
+    function placeLocalFirst(wanted) {
+      var ordered = wanted ? localOrder : items;
+      if (wanted !== localFirst) {
+        localFirst = wanted;
+        var fragment = document.createDocumentFragment();
+        ordered.forEach(function (item) { fragment.appendChild(item.el); });
+        list.appendChild(fragment);
+      }
+      return ordered;
+    }
+
     function filter(state) {
       var terms = state.text ? fold(state.text).split(" ") : [];
       var code = state.gemeente ? state.gemeente.code : null;
       var regions = state.gemeente ? state.gemeente.regions : [];
       var active = [];
       facets.forEach(function (f, i) { if (state.chosen[i].length) active.push(i); });
+      var pro = audienceFacet >= 0 && state.chosen[audienceFacet].indexOf("professionals") >= 0;
+      var ordered = placeLocalFirst(!!code);
       matches = [];
-      for (var n = 0; n < items.length; n++) {
-        var item = items[n];
+      for (var n = 0; n < ordered.length; n++) {
+        var item = ordered[n];
         var ok = !code || item.national || item.gemeenten.indexOf(code) >= 0 || intersects(item.regions, regions);
+        if (ok && item.pro && !pro) ok = false;
         if (ok && state.age !== null) ok = state.age >= item.min && state.age <= item.max;
         for (var a = 0; ok && a < active.length; a++) ok = intersects(item.facets[active[a]], state.codes[active[a]]);
         for (var t = 0; ok && t < terms.length; t++) ok = searchText(item).indexOf(terms[t]) >= 0;

@@ -45,6 +45,19 @@
         window.print();
       });
     });
+    // On a phone the steps per role are folded (one tap opens them); a link to a role opens its steps.
+    var steps = all("[data-wz-role-steps]", root);
+    if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      steps.forEach(function (details) { details.open = false; });
+    }
+    function openTarget() {
+      var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      var details = target && (target.closest(".wz-role") || target).querySelector("[data-wz-role-steps]");
+      if (details) details.open = true;
+    }
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+    window.addEventListener("beforeprint", function () { steps.forEach(function (details) { details.open = true; }); });
     window.addEventListener("afterprint", function () {
       root.removeAttribute("data-wz-printing");
       all(".wz-role--print", root).forEach(function (section) { section.classList.remove("wz-role--print"); });
@@ -159,8 +172,10 @@
       all("[data-wz-taxatie-tier]", output).forEach(function (panel) {
         panel.hidden = result.safety || panel.getAttribute("data-wz-taxatie-tier") !== result.tier.id;
       });
+      // A safety outcome shows no score: the score does not count there, and a number would distract.
       one("[data-wz-taxatie-count]", output).textContent =
-        "Je beantwoordde " + count + " van de " + data.questions.length + " vragen. Score: " + result.score + " van " + data.max_score + ".";
+        "Je beantwoordde " + count + " van de " + data.questions.length + " vragen." +
+        (result.safety ? "" : " Score: " + result.score + " van " + data.max_score + ".");
 
       var why = one("[data-wz-taxatie-why]", output);
       if (result.safety) {
@@ -188,7 +203,11 @@
 
       var contacts = [];
       if (place && place.entry) contacts.push(place.entry);
+      // The regional Veilig Thuis instead of the national one when the gemeente is known.
+      var regional = place && place.vt;
+      if (result.safety && regional) contacts.push(regional);
       (result.safety ? data.safety.contacts : result.tier.contacts).forEach(function (id) {
+        if (regional && id === data.veilig_thuis) id = regional;
         if (contacts.indexOf(id) === -1) contacts.push(id);
       });
       fill(one("[data-wz-taxatie-contacts]", output), "data-wz-contact-card", contacts);
@@ -222,8 +241,9 @@
         : "Uitkomst bijgewerkt: " + result.tier.label + ".";
       shown = true;
       if (moveFocus) {
-        output.focus();
-        output.scrollIntoView({ block: "start" });
+        var heading = one("#uitkomst-kop", output);  // the heading, not the whole outcome: no ring around it all
+        heading.focus();
+        heading.scrollIntoView({ block: "start" });
       }
     }
 

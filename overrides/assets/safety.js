@@ -1,14 +1,23 @@
-/* Safety: the quick exit ("Snel weg") on pages about violence and unsafety and on the taxatie.
+/* Safety: the quick exit ("Snel weg") on pages about violence and unsafety, the home page, the pages
+ * for parents and children and the signaleringshulp (docs/snel-weg.md).
  *
- * One click on the button, or the Escape key anywhere on the page, swaps this page for a neutral
- * site with location.replace(): the page is not kept in the back-button history, so pressing
- * Back does not bring it up again. The page is blanked first, so nothing stays on screen while
- * the other site loads. Without JavaScript the button is an ordinary link to the same site.
- * Escape first closes the site search or a dialog if one is open (a second Escape leaves).
- * No network request is made until the visitor asks to leave; nothing is stored.
+ * One click on the button, or the Escape key, swaps this page for a neutral site with
+ * location.replace(): this page is not kept in the back-button history, so Back does not bring it
+ * up again (pages of the site visited before it stay in the history: no browser lets a page remove
+ * those; docs/snel-weg.md). The page is blanked first, so nothing stays on screen while the other
+ * site loads, and it is never restored from the back/forward cache.
+ * Where the link says data-wz-escape-twice (the signaleringshulp, where a professional's answers
+ * live only in the page), one Escape only says "press Esc again"; a second Escape within four
+ * seconds leaves. The button itself always leaves at once.
+ * Escape first closes the site search or an open dialog. Without JavaScript the button is an
+ * ordinary link. No network request until the visitor asks to leave; nothing is stored.
  */
 (function () {
   "use strict";
+
+  var ARMED_MS = 4000;
+  var armedUntil = 0;
+  var disarm = null;
 
   function leave(href) {
     try { document.documentElement.style.display = "none"; } catch (e) { /* blanking is a nicety */ }
@@ -17,6 +26,11 @@
 
   function exitLink() {
     return document.querySelector("a[data-wz-quick-exit]");
+  }
+
+  function status(text) {
+    var el = document.querySelector("[data-wz-quick-exit-status]");
+    if (el) el.textContent = text;
   }
 
   // Escape in the site search first closes its results or leaves its field (search-engine.js
@@ -44,7 +58,19 @@
     var link = exitLink();
     if (!link || ev.defaultPrevented || searchOpen()) return;
     if (document.querySelector("dialog[open]")) return;
+    if (link.hasAttribute("data-wz-escape-twice") && Date.now() > armedUntil) {
+      armedUntil = Date.now() + ARMED_MS;
+      status("Druk nog een keer op Esc om deze pagina snel te verlaten. Je antwoorden worden dan gewist.");
+      clearTimeout(disarm);
+      disarm = setTimeout(function () { armedUntil = 0; status(""); }, ARMED_MS);
+      return;
+    }
     leave(link.href);
+  });
+
+  // Coming back to a blanked page from the back/forward cache: load it fresh instead.
+  window.addEventListener("pageshow", function (ev) {
+    if (ev.persisted && document.documentElement.style.display === "none") window.location.reload();
   });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();

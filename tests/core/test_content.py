@@ -26,7 +26,7 @@ LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", 
                 "verhuizen-met-kind", "paspoort-vakantie-en-kinderontvoering", "spoedmaatregelen",
                 "hoofdverblijf-inschrijving-en-toeslagen", "dossierrechten", "toestemming-en-privacy-van-kinderen",
                 "stiefouders-en-grootouders"}
-PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "hulp-zoeken.md", "gemeenten/index.md"]
+PARENT_AND_CHILD_PAGES = ["index.md", "ouders/index.md", "kinderen/index.md", "kinderen/kindertelefoon.md", "begrippen.md", "hulp-zoeken.md", "gemeenten/index.md"]
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SUBPATH
 from wijzer.site.csp import header_policy, meta_policy
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,8 @@ def page_paths(site: Path) -> list[str]:
     """Every hand-written page, and the overview plus two pages of each generated kind."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = [loc.text or "" for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    paths = [re.sub(r"^https?://[^/]+/(.*)$", r"\1", u) for u in urls]
+    # addresses relative to the site, whether it is built for a domain root or for a sub-path
+    paths = [re.sub(r"^https?://[^/]+/(.*)$", r"\1", u).removeprefix(SUBPATH.lstrip("/")) for u in urls]
     per_kind: dict[str, list[str]] = defaultdict(list)
     chosen = []
     for path in paths:

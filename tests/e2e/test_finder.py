@@ -90,7 +90,14 @@ def count_text(page) -> str:
     return page.locator("[aria-live=polite]").inner_text()
 
 
+def professional_only(cat) -> set[str]:
+    return {o.id for o in cat.offers.values() if set(o.audiences) == {"professionals"}}
+
+
 def assert_result(page, cat, expected: set[str]) -> None:
+    """Parents and children do not see professional-only help unless they pick that audience."""
+    if "professionals" not in query_of(page).get("voor", []):
+        expected = expected - professional_only(cat)
     assert shown(page) == expected
     assert count_text(page) == f"{len(expected)} van {len(cat.offers)} hulpvormen"
 
@@ -286,9 +293,10 @@ def test_live_region_announces_the_count(page, site_url, cat):
     open_finder(page, site_url)
     live = page.locator("[aria-live=polite]")
     assert live.count() == 1
-    assert live.inner_text() == f"{len(cat.offers)} van {len(cat.offers)} hulpvormen"
+    pro = professional_only(cat)
+    assert live.inner_text() == f"{len(cat.offers) - len(pro)} van {len(cat.offers)} hulpvormen"
     page.get_by_label("Leeftijd van je kind").fill("16")
-    assert live.inner_text() == f"{len(for_age(cat, 16))} van {len(cat.offers)} hulpvormen"
+    assert live.inner_text() == f"{len(for_age(cat, 16) - pro)} van {len(cat.offers)} hulpvormen"
 
 
 # ---------------------------------------------------------------------------- URL and history
@@ -509,3 +517,26 @@ def test_organisation_page_has_its_contact_card_and_its_offers(page, site_url, c
     provided = {o.name for o in cat.offers.values() if org.id in o.providers}
     assert set(content.locator(".wz-offer .wz-card__title").all_inner_texts()) == provided
     assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(org.reviewed)}").is_visible()
+
+
+def card_order(page) -> list[str]:
+    return page.eval_on_selector_all(
+        CARDS, "els => els.filter(li => li.getClientRects().length > 0).map(li => li.querySelector('h3 a').getAttribute('href').split('/').at(-2))"
+    )
+
+
+def test_local_help_comes_first_and_professional_only_help_on_request(page, site_url, cat):
+    """Zwolle: its own offers before the national ones; professional-only items only when asked."""
+    code = next(c for c, g in cat.gemeenten.items() if g.name == "Zwolle")
+    local = {o.id for o in cat.local_offers(code)}
+    assert local
+    open_finder(page, site_url, f"?gemeente={code}")
+    order = card_order(page)
+    assert set(order[: len(local)]) == local, order
+    assert not set(order) & professional_only(cat)
+    page.get_by_role("group", name="Voor wie").get_by_label("Professionals").check()
+    assert professional_only(cat) <= set(card_order(page))
+    # Names sort without leading punctuation: "!JES" is not first because of its "!".
+    open_finder(page, site_url)
+    names = page.eval_on_selector_all(CARDS + " h3", "els => els.map(h => h.textContent.trim())")
+    assert names[0] != "!JES"

@@ -82,13 +82,13 @@ def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat)
     assert national == sorted(national)
     local_offers = {o.name for o in cat.offers.values() if in_area(cat, o.area, code)}
     national_offers = {o.name for o in cat.offers.values() if o.area.national}
-    local_cards = content.locator("#aanbod-in-de-buurt ~ .wz-cards .wz-offer .wz-card__title").all_inner_texts()
+    local_cards = content.locator("#aanbod-in-de-buurt ~ .wz-flow .wz-offer .wz-card__title").all_inner_texts()
     assert set(local_cards) == local_offers
     offer_links = content.locator("a[href*='aanbod/']").all_inner_texts()
     assert set(offer_links) == local_offers | national_offers
     for island in ("voorveld", "hulpverlening", "recht"):
         assert content.locator(f"#eiland-{island}").is_visible()
-    assert content.locator(".wz-contact a[href^='tel:']").count() > 0
+    assert content.locator(".wz-crisis a[href^='tel:']").count() == 3  # 112, Veilig Thuis, De Kindertelefoon
     # A page for 342 gemeenten: keep it light.
     assert page.evaluate("document.querySelectorAll('*').length") < 1500
     assert page.locator(".md-header").is_visible()
@@ -106,7 +106,9 @@ def test_printed_sociale_kaart_is_a_clean_a4_handout(page, site_url, cat):
     assert meta.is_visible()
     oldest, newest = review_range(cat, code)
     text = " ".join(meta.inner_text().split())
-    assert f"Gegevens gecontroleerd tussen {nl_date(oldest)} en {nl_date(newest)}." in text
+    # One date when all data were checked on the same day (not "tussen 23 november en 23 november").
+    checked = f"op {nl_date(newest)}" if oldest == newest else f"tussen {nl_date(oldest)} en {nl_date(newest)}"
+    assert f"Gegevens gecontroleerd {checked}." in text
     assert f"Afgedrukt op {nl_date(dt.date.today())}" in text
     assert url_of(cat, site_url, code) in text
 
@@ -150,3 +152,46 @@ def test_seed_region_gemeenten_print_without_navigation(page, site_url, cat):
         assert state["header"] == 0 and state["nav"] == 0, name
         assert state["meta"] > 0, name
         assert state["entry"] == cat.organisations[cat.gemeenten[code].entry_point].name, name
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_every_seed_region_gemeente_prints_on_exactly_one_a4_page_with_a_crisis_block(page, site_url, cat):
+    from wijzer.core.crisis import veilig_thuis_for
+
+    codes = seed_gemeenten(cat)
+    assert len(codes) == 73
+    too_long = {}
+    for code in codes:
+        page.goto(url_of(cat, site_url, code), wait_until="load")
+        page.emulate_media(media="print")
+        crisis = page.locator(".wz-crisis")
+        assert crisis.is_visible(), code
+        text = crisis.inner_text()
+        vt = veilig_thuis_for(cat, code)
+        assert "112" in text and vt.name in text and vt.contact.phone in text and "0800-0432" in text, (code, text)
+        assert crisis.locator("a[href='tel:112']").count() == 1
+        pages = pdf_pages(page.pdf(prefer_css_page_size=True))
+        if pages != 1:
+            too_long[cat.gemeenten[code].name] = pages
+    assert too_long == {}, f"meer dan één A4: {too_long}"
+
+
+def test_regional_veilig_thuis_where_known_and_an_honest_next_step_without_entry_point(page, site_url, cat):
+    zwolle = next(c for c, g in cat.gemeenten.items() if g.name == "Zwolle")
+    page.goto(url_of(cat, site_url, zwolle))
+    assert "Veilig Thuis IJsselland" in page.locator(".wz-crisis").inner_text()
+    without = next(c for c, g in sorted(cat.gemeenten.items()) if not g.entry_point)
+    page.goto(url_of(cat, site_url, without))
+    steps = page.locator("#hier-begin-je ~ ol.wz-next-steps")
+    assert steps.is_visible()
+    text = steps.inner_text()
+    assert f"website van de gemeente {cat.gemeenten[without].name}" in text
+    assert "wijkteam" in text
+    assert steps.locator("a[href^='tel:']").count() >= 1  # a national line to call
+    # The crisis block comes right after the first step, before the lists.
+    order = page.evaluate("[...document.querySelectorAll('.md-content h2')].map(h => h.id)")
+    assert order.index("niet-veilig") == order.index("hier-begin-je") + 1
+    assert order.index("landelijk") > order.index("niet-veilig")

@@ -21,6 +21,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from conftest import SUBPATH, run_wijzer
+
 pytestmark = pytest.mark.browser
 
 LINK = re.compile(r"""<(?:a|link|script|img|source|iframe|use)\b[^>]*?\s(?:href|src|xlink:href)=["']([^"']*)["']""", re.IGNORECASE)
@@ -137,7 +139,13 @@ def test_sitemap_lists_every_page_and_nothing_else(built_site, site_url):
 
 
 class _RootHandler(SimpleHTTPRequestHandler):
-    """A host at the domain root that answers unknown addresses with the site's 404 page."""
+    """A host that serves the site under SUBPATH and answers unknown addresses with the site's 404 page."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_subpath__")
+        return super().translate_path("/" + clean[len(SUBPATH):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
@@ -157,15 +165,16 @@ class _RootHandler(SimpleHTTPRequestHandler):
 def root_url(built_site: Path) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_RootHandler, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
     server.shutdown()
 
 
 def test_the_404_page_is_dutch_styled_and_leads_back_from_any_depth(page, built_site, root_url):
-    # MkDocs writes the 404 page with addresses from the path of site_url (here the root),
+    # MkDocs writes the 404 page with addresses from the path of site_url (here /kennisplatform/),
     # because a host shows it at any depth; docs/hosting.md says to set WIJZER_SITE_URL.
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     base_path = urlsplit(re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)).path
+    assert base_path == SUBPATH
     text = (built_site / "404.html").read_text(encoding="utf-8")
     assert f'href="{base_path}hulp-zoeken/"' in text
     page.goto(root_url + "bestaat/niet/diep/")
@@ -176,3 +185,14 @@ def test_the_404_page_is_dutch_styled_and_leads_back_from_any_depth(page, built_
     page.get_by_role("link", name="Hulp zoeken bij jou in de buurt").click()
     page.wait_for_url(root_url + "hulp-zoeken/")
     assert page.locator("h1").first.is_visible()
+
+
+def test_without_a_real_address_no_canonical_links_and_no_sitemap(tmp_path):
+    """No example.nl in a build without WIJZER_SITE_URL: no canonical links, no sitemap with wrong addresses."""
+    site = tmp_path / "site"
+    result = run_wijzer("build", "--site-dir", str(site), env={"WIJZER_SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in home and "example.nl" not in home
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert "WIJZER_SITE_URL" in result.stderr + result.stdout

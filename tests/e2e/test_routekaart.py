@@ -160,3 +160,27 @@ def test_routekaart_has_no_wcag_aa_violations(page, site_url):
         options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
     )
     assert result.response["violations"] == [], result.generate_report()
+
+
+def test_on_a_phone_steps_per_role_fold_and_no_shrunken_diagrams(browser, site_url, roles):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "routekaart/")
+        role = roles[0]
+        section = page.locator(f"#rol-{role.id}")
+        assert section.locator(".wz-flow-figure").is_hidden()
+        steps = section.locator("ol.wz-steps")
+        assert steps.is_hidden()
+        section.locator("summary").click()
+        assert steps.is_visible()
+        title = steps.locator(".wz-step__title").first
+        assert float(title.evaluate("h => parseFloat(getComputedStyle(h).fontSize)")) >= 16
+        # Much shorter than the 18,600 px of diagrams it was.
+        assert page.evaluate("document.documentElement.scrollHeight") < 9000
+        # A link to a role opens its steps.
+        other = roles[-1]
+        page.locator(".wz-role-nav").get_by_role("link", name=other.label, exact=True).click()
+        assert page.locator(f"#rol-{other.id} ol.wz-steps").is_visible()
+    finally:
+        context.close()

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 NEUTRAL = "https://www.google.nl/"
 EVERY_KIND = ["", "ouders/", "kinderen/", "hulp-zoeken/", "gemeenten/zwolle/", "aanbod/kies/", "organisaties/de-kindertelefoon/",
               "juridisch/ouderlijk-gezag/", "signaleren/", "404.html"]
-QUICK_EXIT = ["signaleren/", "kinderen/", "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/",
+QUICK_EXIT = ["", "ouders/", "signaleren/", "kinderen/", "kinderen/kindertelefoon/", "organisaties/de-kindertelefoon/", "aanbod/kindertelefoon/",
+              "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/",
               "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/"]
 
 
@@ -41,24 +42,65 @@ def test_every_page_shows_where_to_get_help_now(page, site_url, path):
 @pytest.mark.parametrize("path", QUICK_EXIT)
 def test_quick_exit_click_leaves_without_a_trace_in_history(guarded, site_url, path):
     page = guarded
-    page.goto(site_url)
+    before = site_url + "hulp-zoeken/"  # a page without the quick exit
+    page.goto(before)
     page.goto(site_url + path)
     button = page.get_by_role("link", name="Snel weg")
     assert button.is_visible()
     button.click()
     page.wait_for_url(NEUTRAL)
     page.go_back()
-    assert page.url == site_url, "na 'Snel weg' mag Terug de pagina niet meer tonen"
+    assert page.url == before, "na 'Snel weg' mag Terug de pagina niet meer tonen"
 
 
-def test_escape_key_leaves_the_taxatie(guarded, site_url):
+def test_escape_leaves_a_page_about_unsafety_at_once(guarded, site_url):
     page = guarded
     page.goto(site_url + "ouders/")
-    page.goto(site_url + "signaleren/")
+    page.goto(site_url + "juridisch/beroepsgeheim-en-meldcode/")
     page.keyboard.press("Escape")
     page.wait_for_url(NEUTRAL)
     page.go_back()
     assert page.url == site_url + "ouders/"
+
+
+def test_on_the_taxatie_one_stray_escape_keeps_the_answers_and_a_second_leaves(guarded, site_url):
+    """A professional's answers live only in the page: one Escape asks, a second one leaves."""
+    page = guarded
+    page.goto(site_url + "ouders/")
+    page.goto(site_url + "signaleren/")
+    first = page.locator("input[type=radio]").first
+    first.check()
+    page.keyboard.press("Escape")
+    status = page.get_by_role("status").filter(has_text="Esc")
+    assert "Druk nog een keer op Esc" in status.inner_text()
+    assert page.url == site_url + "signaleren/"
+    assert first.is_checked(), "één Esc wist de antwoorden niet"
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert page.url == site_url + "ouders/"
+
+
+def test_one_escape_on_the_taxatie_expires(guarded, site_url):
+    page = guarded
+    page.clock.install()
+    page.goto(site_url + "signaleren/")
+    page.keyboard.press("Escape")
+    page.clock.run_for(5000)
+    page.keyboard.press("Escape")  # a new first press, not the second of a pair
+    assert page.url == site_url + "signaleren/"
+
+
+@pytest.mark.parametrize(("touch", "hint"), [(False, True), (True, False)], ids=["muis", "touch"])
+def test_no_escape_hint_on_touch_screens(browser, site_url, touch, hint):
+    context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "kinderen/")
+        assert page.get_by_role("link", name="Snel weg").is_visible()
+        assert page.locator(".wz-quick-exit__hint").is_visible() is hint
+    finally:
+        context.close()
 
 
 def test_escape_closes_search_first(guarded, site_url):
@@ -67,6 +109,7 @@ def test_escape_closes_search_first(guarded, site_url):
     page.get_by_role("searchbox", name="Zoeken").click()
     page.keyboard.press("Escape")
     assert page.url == site_url + "signaleren/"
+    page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(NEUTRAL)
 
@@ -85,7 +128,7 @@ def test_quick_exit_is_reachable_by_keyboard_first(guarded, site_url):
 
 
 def test_other_pages_have_no_quick_exit_and_escape_stays(page, site_url):
-    page.goto(site_url + "ouders/")
+    page.goto(site_url + "hulp-zoeken/")
     assert page.locator("[data-wz-quick-exit]").count() == 0
     page.keyboard.press("Escape")
-    assert page.url == site_url + "ouders/"
+    assert page.url == site_url + "hulp-zoeken/"

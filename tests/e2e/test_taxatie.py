@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from wijzer.core.catalogue import load_catalogue
+from wijzer.core.crisis import veilig_thuis_for
+from wijzer.core.sorting import name_sort_key
 from wijzer.core.taxatie import assess
 
 pytestmark = pytest.mark.browser
@@ -78,7 +80,7 @@ def expected(cat, scenario: Scenario) -> tuple[list[str], list[str], list[str]]:
         wanted = lambda o: scenario.tier in o.tiers  # noqa: E731
         national_contacts = next(r for r in tax.rules if r.tier == scenario.tier).contacts
     local, national = [], []
-    for offer in sorted(cat.offers.values(), key=lambda o: o.name.lower()):
+    for offer in sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)):
         if not wanted(offer):
             continue
         codes = cat.area_gemeenten(offer.area)
@@ -88,7 +90,12 @@ def expected(cat, scenario: Scenario) -> tuple[list[str], list[str], list[str]]:
             local.append(offer.id)
     contacts = []
     entry = cat.gemeenten[scenario.gemeente].entry_point if scenario.gemeente else None
-    for org in ([entry] if entry else []) + list(national_contacts):
+    # The regional Veilig Thuis instead of the national one when the gemeente has one (first, when unsafe).
+    vt = veilig_thuis_for(cat, scenario.gemeente) if scenario.gemeente else None
+    regional = vt.id if vt is not None and not vt.area.national else None
+    national_vt = veilig_thuis_for(cat, None).id
+    first = ([entry] if entry else []) + ([regional] if regional and scenario.tier is None else [])
+    for org in first + [regional if regional and o == national_vt else o for o in national_contacts]:
         if org not in contacts:
             contacts.append(org)
     return local, national, contacts
@@ -194,7 +201,7 @@ def test_safety_answer_shows_112_and_veilig_thuis_immediately(page, site_url):
     assert alert.get_by_role("link", name="meldcode").is_visible()
     assert page.locator("[data-wz-taxatie-safety]").is_visible()
     assert page.locator('[data-wz-taxatie-contacts] [data-organisation="veilig-thuis"]').is_visible()
-    assert "veiligheid gaat voor" in page.locator('[role="status"]').inner_text().lower()
+    assert "veiligheid gaat voor" in page.locator('[data-wz-taxatie-status]').inner_text().lower()
     # choosing a safe answer again takes the alert away and shows a tier
     page.locator('input[name="wz-veiligheid"][value="geen-zorgen"]').check()
     assert not alert.is_visible()
@@ -252,10 +259,10 @@ def test_keyboard_only_run_reaches_the_result(page, site_url, cat):
     assert page.evaluate("document.activeElement.textContent") == "Bekijk de uitkomst"
     page.keyboard.press("Enter")
     # focus moves to the result, which is labelled by its heading
-    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert page.evaluate("document.activeElement.id") == "uitkomst-kop"  # the heading: no focus ring around the whole outcome
     assert page.locator("#uitkomst").get_attribute("aria-labelledby") == "uitkomst-kop"
     assert page.locator("[data-wz-taxatie-tier]:visible").get_attribute("data-wz-taxatie-tier") == "midden"
-    assert "Gerichte hulp" in page.locator('[role="status"]').inner_text()
+    assert "Gerichte hulp" in page.locator('[data-wz-taxatie-status]').inner_text()
     assert shown(page, "[data-wz-taxatie-local]", "data-offer") == expected(cat, scenario)[0]
     assert requests == []
 
@@ -332,3 +339,32 @@ def test_questions_and_result_have_no_wcag_aa_violations(page, site_url):
         options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
     )
     assert result.response["violations"] == [], result.generate_report()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["390", "1280"])
+def test_teacher_gets_a_safety_outcome_for_a_gemeente_with_its_regional_veilig_thuis_and_no_score(browser, site_url, cat, viewport):
+    """Home -> signaleringshulp -> outcome for Zwolle: regional Veilig Thuis, no score, sane headings."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        page.goto(site_url + "signaleren/")
+        tax = cat.extras["taxatie"]
+        question, answer_id = next((q.id, a.id) for q in tax.questions for a in q.answers if a.safety)
+        page.locator(f'input[name="wz-{question}"][value="{answer_id}"]').check()
+        zwolle = next(c for c, g in cat.gemeenten.items() if g.name == "Zwolle")
+        page.select_option("#wz-taxatie-gemeente", zwolle)
+        page.get_by_role("button", name="Bekijk de uitkomst").click()
+        result = page.locator("#uitkomst")
+        result.wait_for(state="visible")
+        assert "Score" not in page.locator("[data-wz-taxatie-count]").inner_text()
+        contacts = page.locator("[data-wz-taxatie-contacts] .wz-card__title").all_inner_texts()
+        assert "Veilig Thuis IJsselland" in contacts and "Veilig Thuis" not in contacts
+        # Headings: no h5 (Material shows those in capitals), no skipped levels inside the outcome.
+        levels = page.eval_on_selector_all("#uitkomst h2:not([hidden] *), #uitkomst h3, #uitkomst h4, #uitkomst h5, #uitkomst h6",
+                                           "hs => hs.filter(h => h.getClientRects().length).map(h => Number(h.tagName[1]))")
+        assert 5 not in levels and 6 not in levels
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert page.evaluate("getComputedStyle(document.querySelector('#uitkomst')).outlineStyle") == "none"
+    finally:
+        context.close()

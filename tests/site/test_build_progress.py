@@ -49,7 +49,7 @@ def test_a_build_in_a_terminal_shows_its_steps_and_the_pages_it_made(tmp_path):
 
 def test_a_build_in_ci_prints_only_its_result(tmp_path):
     result = subprocess.run([sys.executable, "-m", "wijzer.cli", "build", "--site-dir", str(tmp_path / "site")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600, env={**os.environ, "CI": "1"})
+                            capture_output=True, text=True, timeout=600, env={**os.environ, "CI": "1", "WIJZER_SITE_URL": "https://wijzer.test/"})
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stderr == ""
     assert result.stdout.strip().startswith("Site gebouwd in")

@@ -37,7 +37,7 @@ def snapshot_project(target: Path) -> Path:
 
 
 def build(project: Path, site: Path, seed: str) -> None:
-    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed}
+    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed, "WIJZER_SITE_URL": "https://wijzer.test/"}
     result = subprocess.run(
         [sys.executable, "-m", "wijzer.cli", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,

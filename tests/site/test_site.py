@@ -60,13 +60,13 @@ def test_generated_pages_are_in_the_search_index(built_site, pages):
         assert page_url(page.src_uri) in locations, page.src_uri
 
 
-def test_generated_page_edit_link_points_at_its_yaml(built_site, cat):
-    html = (built_site / "aanbod" / "kies" / "index.html").read_text(encoding="utf-8")
-    edit = re.search(r'<a href="([^"]+)" title="Wijzig deze pagina"', html)
-    assert edit and edit.group(1).endswith("/data/offers.yaml"), "bewerk-link van een aanbodpagina"
-    html = (built_site / "ouders" / "index.html").read_text(encoding="utf-8")
-    edit = re.search(r'<a href="([^"]+)" title="Wijzig deze pagina"', html)
-    assert edit and edit.group(1).endswith("/content/ouders/index.md")
+def test_edit_links_are_for_editors_not_on_public_pages(built_site, cat):
+    """No 'Wijzig deze pagina' pencil for parents and children; the editors' report links each item to its YAML."""
+    for page in ("aanbod/kies/index.html", "ouders/index.html", "kinderen/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'title="Wijzig deze pagina"' not in html and "/edit/" not in html, page
+    report = (built_site / "redactie" / "rapport" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]+/edit/[^"]+/data/offers\.yaml', report), "bewerk-links in het rapport"
 
 
 def test_pages_carry_dutch_language_and_no_third_party_assets(built_site):

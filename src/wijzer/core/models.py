@@ -181,6 +181,13 @@ class Sourced(Entry):
             "van dit item met de bronnen heeft vergeleken. Niet in de toekomst."
         )
     )
+    quick_exit: bool = Field(
+        default=False,
+        description=(
+            "Gaat over onveiligheid of geweld (of is een hulplijn voor kinderen): de pagina krijgt de "
+            "knop 'Snel weg' (zie docs/snel-weg.md). Organisaties van het soort veilig-thuis krijgen hem altijd."
+        ),
+    )
 
     @property
     def source_urls(self) -> list[str]:

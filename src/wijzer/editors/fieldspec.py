@@ -104,6 +104,7 @@ LABELS: dict[str, str] = {
     "review_interval_days": "Controletermijn (dagen)",
     "finder_summaries_inline": "Korte beschrijvingen direct op Hulp zoeken",
     "reviewed": "Laatst gecontroleerd",
+    "quick_exit": "Knop 'Snel weg'",
     "sessions": "Bijeenkomsten",
     "settings": "Instellingen",
     "sources": "Bronnen",

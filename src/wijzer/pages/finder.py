@@ -10,6 +10,9 @@ Matching rules (the same in finder.js and in the tests):
 - gemeente: national offers match every gemeente; others match when the gemeente is in their
   area (listed directly or through one of their regions);
 - age: offers without an age range match every age;
+- audience: offers only for professionals are left out unless "Professionals" is chosen;
+- order: with a gemeente chosen, its local and regional offers come before national ones
+  (each group lightest tier first, then by name without leading punctuation: "!JES" under J);
 - free text: every word must occur in the text of the card (name, summary, the facts on the card;
   case and accents ignored). Provider names are left out on purpose: at national scale they
   would cost about 50 kB (gzip) for little gain.
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
+from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 from wijzer.pages.render import Linker
 
 # Well-known names people type instead of the official CBS name.
@@ -115,6 +119,8 @@ def card_attributes(offer: m.Offer, codes: dict[str, dict[str, str]]) -> dict[st
             attrs["gemeenten"] = " ".join(sorted(offer.area.gemeenten))
         if offer.area.regions:
             attrs["regions"] = " ".join(sorted(offer.area.regions))
+    if set(offer.audiences) == {"professionals"}:
+        attrs["pro"] = ""  # hidden until the visitor picks "Professionals" (parents, children first)
     if offer.ages:
         attrs["ages"] = f"{offer.ages.min}-{offer.ages.max}"
     return attrs
@@ -143,13 +149,13 @@ def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
 
     options = [option(g.name, code) for code, g in cat.gemeenten.items()]
     options += [option(alias, code) for alias, code in GEMEENTE_ALIASES.items() if code in cat.gemeenten]
-    return sorted(options, key=lambda o: (o.name.lower().lstrip("'"), o.code))
+    return sorted(options, key=lambda o: (gemeente_sort_key(o.name), o.code))
 
 
 def finder_offers(cat: Catalogue) -> list[m.Offer]:
     """Every offer, lightest tier first (licht als het kan), then by name."""
     level = cat.tier_levels
-    return sorted(cat.offers.values(), key=lambda o: (min(level.get(t, 99) for t in o.tiers), o.name.lower()))
+    return sorted(cat.offers.values(), key=lambda o: (min(level.get(t, 99) for t in o.tiers), name_sort_key(o.name)))
 
 
 def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) -> dict:

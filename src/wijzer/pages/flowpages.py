@@ -11,9 +11,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from wijzer.core import crisis
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.models import Organisation
 from wijzer.core.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
+from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 from wijzer.core.taxatie import Taxatie
 from wijzer.pages import flowchart
 from wijzer.pages.blocks import for_markdown
@@ -50,7 +52,7 @@ def veilig_thuis(cat: Catalogue, ids: list[str] | None = None) -> Organisation |
 
 def gemeente_options(cat: Catalogue) -> list[tuple[str, str]]:
     """(code, name) sorted as people look for them: ``'s-Hertogenbosch`` under H."""
-    return sorted(((code, g.name) for code, g in cat.gemeenten.items()), key=lambda item: item[1].lower().lstrip("'s- "))
+    return sorted(((code, g.name) for code, g in cat.gemeenten.items()), key=lambda item: gemeente_sort_key(item[1]))
 
 
 # --------------------------------------------------------------------------- routekaart
@@ -108,7 +110,7 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
     tax: Taxatie = _need(cat, "taxatie")
     uri = Uris(cat)
     offers = []
-    for offer in sorted(cat.offers.values(), key=lambda o: o.name.lower()):
+    for offer in sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)):
         codes = cat.area_gemeenten(offer.area)
         offers.append({"id": offer.id, "tiers": offer.tiers, "national": codes is None, "gemeenten": sorted(codes or ())})
     return {
@@ -127,15 +129,24 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
         "max_score": tax.max_score,
         "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations, "phone": _vt_number(cat)},
         "offers": offers,
-        "gemeenten": {
-            code: {"name": g.name, "entry": g.entry_point, "url": link(uri.gemeente(code))} for code, g in cat.gemeenten.items()
-        },
+        "gemeenten": {code: _gemeente_data(cat, code, link(uri.gemeente(code))) for code in cat.gemeenten},
+        "veilig_thuis": (national_vt.id if (national_vt := crisis.veilig_thuis_for(cat, None)) else None),
     }
 
 
+def _gemeente_data(cat: Catalogue, code: str, url: str) -> dict[str, Any]:
+    """A gemeente for flow.js: its name, entry point, page and (if the data knows it) regional Veilig Thuis."""
+    out: dict[str, Any] = {"name": cat.gemeenten[code].name, "entry": cat.gemeenten[code].entry_point, "url": url}
+    vt = crisis.veilig_thuis_for(cat, code)
+    if vt is not None and not vt.area.national:
+        out["vt"] = vt.id
+    return out
+
+
 def _contact_ids(cat: Catalogue, tax: Taxatie) -> list[str]:
-    """Every organisation a result can show: entry points, tier contacts, safety contacts."""
+    """Every organisation a result can show: entry points, tier contacts, safety contacts, regional Veilig Thuis."""
     ids = {g.entry_point for g in cat.gemeenten.values() if g.entry_point}
+    ids.update(vt.id for code in cat.gemeenten if (vt := crisis.veilig_thuis_for(cat, code)) is not None)
     ids.update(c for r in tax.rules for c in r.contacts)
     ids.update(tax.safety.organisations)
     return sorted(ids)
@@ -146,7 +157,7 @@ TAXATIE_CARDS = "kaarten.json"  # next to the page that shows the signaleringshu
 
 def _card_values(cat: Catalogue, tax: Taxatie) -> dict[str, Any]:
     return {
-        "template_offers": sorted(cat.offers.values(), key=lambda o: o.name.lower()),
+        "template_offers": sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)),
         "template_orgs": [cat.organisations[i] for i in _contact_ids(cat, tax)],
     }
 

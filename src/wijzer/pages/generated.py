@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from wijzer.core import crisis
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.fields import phone_href
+from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 from wijzer.pages.blocks import for_markdown
 from wijzer.pages.render import Linker, environment
 
@@ -99,7 +101,7 @@ def _by_tier(cat: Catalogue, offers: list[m.Offer]) -> list[tuple[m.Tier, list[m
     """Group offers under the lightest tier they fit, light to heavy; each offer once."""
     groups: dict[str, list[m.Offer]] = {}
     order = cat.tier_levels
-    for offer in sorted(offers, key=lambda o: o.name.lower()):
+    for offer in sorted(offers, key=lambda o: name_sort_key(o.name)):
         lightest = min(offer.tiers, key=lambda t: order.get(t, 99))
         groups.setdefault(lightest, []).append(offer)
     return [(t, groups[t.id]) for t in cat.tier_order if t.id in groups]
@@ -117,13 +119,13 @@ class Cards:
     def __init__(self, cat: Catalogue, env, link: Linker, uri: Uris) -> None:
         if Cards._owner is not cat:
             Cards._cache, Cards._owner = {}, cat
-        self.env, self.link, self.uri = env, link, uri
+        self.env, self.link, self.uri, self.cat = env, link, uri, cat
         self.folder = posixpath.dirname(link.base)
 
     def _render(self, kind: str, item, target: str, heading: str) -> Markup:
         key = (kind, item.id, heading, self.folder, self.link.directory_urls, target == self.link.current)
         if key not in self._cache:
-            macro = getattr(self.env.get_template("_parts.html").make_module({"link": self.link, "uri": self.uri,
+            macro = getattr(self.env.get_template("_parts.html").make_module({"link": self.link, "uri": self.uri, "cat": self.cat,
                             "labels": LABELS, "phone_href": phone_href}), f"{kind}_card")
             self._cache[key] = Markup(macro(item, self.link, heading=heading))
         return self._cache[key]
@@ -161,7 +163,7 @@ class NationalLists:
     def organisations(self, island: str) -> Markup:
         key = ("organisations", island, *self.where)
         if key not in self._cache:
-            orgs = sorted((o for o in self.cat.national_organisations if o.island == island), key=lambda o: o.name.lower())
+            orgs = sorted((o for o in self.cat.national_organisations if o.island == island), key=lambda o: name_sort_key(o.name))
             self._cache[key] = Markup(self._macro("organisations")(orgs))
         return self._cache[key]
 
@@ -187,7 +189,7 @@ def _render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = 
         ctx.update(
             offer=offer,
             offer_tiers=[cat.tiers[t] for t in offer.tiers],
-            offer_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: g.name),
+            offer_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: gemeente_sort_key(g.name)),
             providers=[cat.organisations[o] for o in offer.providers],
             topics=cat.topics_by_offer.get(offer.id, []),
         )
@@ -197,8 +199,8 @@ def _render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = 
         codes = cat.area_gemeenten(org.area) or set()
         ctx.update(
             org=org,
-            org_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: g.name),
-            offers=sorted(cat.offers_by_provider.get(org.id, []), key=lambda o: o.name.lower()),
+            org_gemeenten=sorted((cat.gemeenten[c] for c in codes), key=lambda g: gemeente_sort_key(g.name)),
+            offers=sorted(cat.offers_by_provider.get(org.id, []), key=lambda o: name_sort_key(o.name)),
         )
         return env.get_template("organisation.html").render(ctx)
     if page.kind == "topic":
@@ -219,7 +221,7 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     ctx["cards"] = Cards(cat, env, ctx["link"], ctx["uri"])
     entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
     local = cat.local_offers(code)
-    local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: o.name.lower())
+    local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: name_sort_key(o.name))
     shown = [*local, *cat.national_offers, *local_orgs, *cat.national_organisations, *([entry] if entry else [])]
     dates = [x.reviewed for x in shown] or [dt.date.today()]
     ctx.update(
@@ -228,7 +230,12 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
         entry=entry,
         local_by_tier=_by_tier(cat, local),
         national=NationalLists(cat, env, ctx),
+        local_orgs=[o for o in local_orgs if o.kind != "veilig-thuis"],
         orgs_by_island=[(island, [o for o in local_orgs if o.island == island]) for island in m.ISLAND_LABELS],
+        veilig_thuis=(vt := crisis.veilig_thuis_for(cat, code)),
+        veilig_thuis_site=crisis.website_of(cat, vt) if vt else None,
+        kindertelefoon=crisis.kindertelefoon(cat),
+        juridisch_loket=crisis.national_line(cat, "juridisch-loket"),
         oldest=min(dates),
         newest=max(dates),
     )

@@ -90,7 +90,11 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: Path = Path("site"), s
     try:
         config = load_config(config_file, site_dir=str(tmp), strict=strict)
         build(config)
-        if not (tmp / "index.html").is_file() or not (tmp / "sitemap.xml").is_file():
+        if not config.site_url:
+            print("Let op: WIJZER_SITE_URL is niet gezet. De site heeft daarom geen sitemap en geen canonieke links, "
+                  "en de 404-pagina werkt alleen op de hoofdmap van een domein (docs/hosting.md).", file=sys.stderr)
+        # Without a site_url there is no sitemap on purpose (wijzer.site.hooks.on_post_build).
+        if not (tmp / "index.html").is_file() or (config.site_url and not (tmp / "sitemap.xml").is_file()):
             raise MkDocsException(f"de bouwmap {tmp} is onvolledig (door een ander proces weggehaald?)")
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -18,19 +18,16 @@ from wijzer.site.state import BuildState, ServeMemory
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
-# Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
-QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen", "spoedmaatregelen", "paspoort-vakantie-en-kinderontvoering"}
-QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
-
-
 def needs_quick_exit(gen: GeneratedPage, cat: Catalogue) -> bool:
-    """Generated pages about violence and unsafety get the 'Snel weg' control."""
+    """Generated pages about violence and unsafety get the 'Snel weg' control: the data says which
+    (``quick_exit: true`` on an offer, organisation or legal topic; every Veilig Thuis)."""
     if gen.kind == "topic":
-        return gen.key in QUICK_EXIT_TOPICS
+        return cat.topics[gen.key].quick_exit
     if gen.kind == "offer":
-        return gen.key in QUICK_EXIT_OFFERS
+        return cat.offers[gen.key].quick_exit
     if gen.kind == "organisation":
-        return cat.organisations[gen.key].kind == "veilig-thuis"
+        org = cat.organisations[gen.key]
+        return org.quick_exit or org.kind == "veilig-thuis"
     return False
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
+from wijzer.core.sorting import name_sort_key
 from wijzer.pages.blocks import for_markdown
 from wijzer.pages.generated import fragment
 from wijzer.pages.render import Linker, page_url
@@ -73,7 +74,7 @@ def register(env: Any) -> None:
                 if codes is not None and gemeente not in codes:
                     continue
             found.append(offer)
-        return sorted(found, key=lambda o: o.name.lower())
+        return sorted(found, key=lambda o: name_sort_key(o.name))
 
     @env.macro
     def offer_list(
@@ -86,7 +87,7 @@ def register(env: Any) -> None:
         offers = select(audience, tier, phase, gemeente)
         total = len(offers)
         if total > limit:
-            offers = sorted(offers, key=lambda o: (not o.area.national, o.name.lower()))[:limit]
+            offers = sorted(offers, key=lambda o: (not o.area.national, name_sort_key(o.name)))[:limit]
         query = urlencode([(k, v) for k, v in (("voor", audience), ("trede", tier), ("fase", phase)) if v])
         return render(
             '<div class="wz-cards" data-search-exclude>{% for o in offers %}{{ parts.offer_card(o, link) }}{% endfor %}</div>'
@@ -110,7 +111,7 @@ def register(env: Any) -> None:
     def offer_overview() -> Markup:
         """Al het aanbod, gegroepeerd per trede van licht naar zwaar."""
         c = cat()
-        groups = [(t, sorted((o for o in c.offers.values() if t.id in o.tiers), key=lambda o: o.name.lower())) for t in c.tier_order]
+        groups = [(t, sorted((o for o in c.offers.values() if t.id in o.tiers), key=lambda o: name_sort_key(o.name))) for t in c.tier_order]
         return render(
             "{% for t, offers in groups %}"
             '<h2 id="trede-{{ t.id }}">{{ t.label }}</h2><p>{{ t.summary }}</p>'
@@ -126,7 +127,7 @@ def register(env: Any) -> None:
 
         c = cat()
         groups = [
-            (island, label, sorted((o for o in c.organisations.values() if o.island == island), key=lambda o: o.name.lower()))
+            (island, label, sorted((o for o in c.organisations.values() if o.island == island), key=lambda o: name_sort_key(o.name)))
             for island, label in ISLAND_LABELS.items()
         ]
         return render(
@@ -139,19 +140,17 @@ def register(env: Any) -> None:
 
     @env.macro
     def gemeente_overview() -> Markup:
-        """Alle gemeenten per provincie, met een link naar hun sociale kaart."""
-        c = cat()
-        provinces: dict[str, list] = {}
-        for g in sorted(c.gemeenten.values(), key=lambda g: g.name.lower().lstrip("'")):
-            provinces.setdefault(g.province, []).append(g)
-        return render(
-            "{% for province, items in provinces %}"
-            '<h2 id="provincie-{{ loop.index }}">{{ province }}</h2>'
-            '<ul class="wz-index wz-columns" data-search-exclude>{% for g in items %}<li><a href="{{ link(uri.gemeente(g.code)) }}">{{ g.name }}</a>'
-            '{% if g.entry_point %} <span class="wz-has-entry" title="Met aanspreekpunt">✓</span>{% endif %}</li>{% endfor %}</ul>'
-            "{% endfor %}",
-            provinces=sorted(provinces.items()),
-        )
+        """Alle gemeenten van A tot Z, met een letterindex en een link naar hun sociale kaart."""
+        from wijzer.pages.gemeente_picker import letter_groups
+
+        return render('{% include "gemeente_az.html" %}', groups=letter_groups(cat()))
+
+    @env.macro
+    def gemeente_kiezer(label: str = "Waar woon je?", resolve_query: bool = False) -> Markup:
+        """Het veld 'Waar woon je?': een gemeentenaam brengt je naar de pagina van die gemeente."""
+        from wijzer.pages.gemeente_picker import picker_data
+
+        return render('{% include "gemeente_picker.html" %}', label=label, data=picker_data(cat()), resolve_query=resolve_query)
 
     @env.macro
     def topic_list() -> Markup:
@@ -216,6 +215,10 @@ def register(env: Any) -> None:
         from wijzer.pages.beslishulp import render_beslishulp_uitleg
 
         return render_beslishulp_uitleg(cat(), link(), overrides)
+
+    from wijzer.site import help_macros
+
+    help_macros.register(env, render, lambda: cat().organisations)
 
 
 def define_env(env: Any) -> None:

@@ -60,6 +60,17 @@ class CmsConfig(base.Config):
     """The sign-in service for GitHub (an OAuth proxy); default: none (the editor uses a token)."""
 
 
+class ColophonConfig(base.Config):
+    """The colophon in the footer: who runs the platform, how to reach them, when it was last updated."""
+
+    organisation = c.Optional(c.Type(str))
+    """The organisation that runs the platform, e.g. "de jeugdregio IJsselland"."""
+    contact = c.Optional(c.Type(str))
+    """An e-mail address or an https page where visitors can reach the editors."""
+    date = c.Optional(c.Type(str))
+    """When the platform was last updated, in words, e.g. "december 2026"."""
+
+
 class WijzerConfig(base.Config):
     """The plugin's settings in mkdocs.yml (``plugins: - wijzer: {...}``)."""
 
@@ -76,6 +87,11 @@ class WijzerConfig(base.Config):
     (Material's offline search writes an inline script), one search index file."""
     cms = c.SubConfig(CmsConfig)
     """The editors' CMS; see ``CmsConfig``."""
+    colophon = c.SubConfig(ColophonConfig)
+    """Who runs this platform, shown in the footer of every page; see ``ColophonConfig``."""
+    theme = c.Type(str, default="wijzer")
+    """The look: the design tokens in ``overrides/assets/tokens/<theme>.css`` (colours, heading weight),
+    mapped onto Material's ``--md-*`` variables. A region adds its own file and names it here."""
 
 
 class WijzerPlugin(BasePlugin[WijzerConfig]):
@@ -240,6 +256,10 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
             if not self.config.offline:
                 outputs.write_finder_summaries(cat, site_dir)
         outputs.write_companions(site_dir, self.state.companions)
+        if not config.site_url:  # a sitemap needs absolute addresses: better none than wrong ones
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / name).unlink(missing_ok=True)
+            log.info("Geen sitemap en geen canonieke links: zet WIJZER_SITE_URL op het echte adres (docs/hosting.md).")
         hooks.search_on_post_build(config, self.state, self.memory, offline=self.config.offline)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

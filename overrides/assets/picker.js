@@ -1,0 +1,165 @@
+/* "Waar woon je?" (src/wijzer/gemeente_picker.py has the rules): the typed name of a gemeente goes
+   straight to its page; more than one match ("Bergen") asks which one. Without JavaScript the form
+   is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP). */
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\u2019`]/g, "'");
+  }
+  function squeeze(text) {
+    return text.replace(/[^a-z0-9]/g, "");
+  }
+  // "'s-Hertogenbosch" -> "hertogenbosch", "Bergen (L.)" -> "bergen"
+  function bare(text) {
+    return text.replace(/^'\s*[st][\s-]+/, "").replace(/\s*\(.*\)\s*$/, "");
+  }
+
+  // Optimal string alignment distance (Levenshtein with swapped neighbours), stopping above max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows[i] = [i];
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[i][j] = j; continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  function setup(form) {
+    var data = JSON.parse(form.querySelector("[data-wz-picker-data]").textContent);
+    var input = form.querySelector("input[name=gemeente]");
+    var answer = form.querySelector("[data-wz-picker-answer]");
+    var pattern = form.getAttribute("data-gemeente-href");
+    var listHref = form.getAttribute("action");
+
+    var gemeenten = data.g.map(function (row) {
+      var name = fold(row[0]);
+      var keys = [squeeze(name), squeeze(bare(name))];
+      return { name: row[0], slug: row[1], province: row[2], keys: keys };
+    });
+    Object.keys(data.a).forEach(function (alias) {
+      var g = gemeenten[data.a[alias]];
+      g.keys.push(squeeze(fold(alias)));
+      g.alias = g.alias || alias;
+    });
+
+    function unique(list) {
+      return list.filter(function (g, i) { return list.indexOf(g) === i; });
+    }
+
+    // -> { found: [gemeenten], how: "exact" | "prefix" | "typo" | "none" }
+    function match(text) {
+      var key = squeeze(fold(text));
+      if (!key) return { found: [], how: "none" };
+      var exact = gemeenten.filter(function (g) { return g.keys.indexOf(key) >= 0; });
+      if (exact.length) return { found: exact, how: "exact" };
+      var prefix = key.length >= 2 ? gemeenten.filter(function (g) {
+        return g.keys.some(function (k) { return k.indexOf(key) === 0; });
+      }) : [];
+      if (prefix.length) return { found: prefix, how: "prefix" };
+      var max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+      var best = max + 1;
+      var near = [];
+      gemeenten.forEach(function (g) {
+        var d = Math.min.apply(null, g.keys.map(function (k) { return distance(key, k, max); }));
+        if (d < best) { best = d; near = [g]; } else if (d === best) near.push(g);
+      });
+      return best <= max ? { found: unique(near), how: "typo" } : { found: [], how: "none" };
+    }
+
+    function href(g) {
+      return pattern.replace("{slug}", g.slug);
+    }
+
+    function say(nodes) {
+      answer.textContent = "";
+      nodes.forEach(function (node) { answer.appendChild(node); });
+    }
+    function paragraph(text) {
+      var p = document.createElement("p");
+      p.textContent = text;
+      return p;
+    }
+    function choices(list) {
+      var ul = document.createElement("ul");
+      ul.className = "wz-picker__choices";
+      list.slice(0, 8).forEach(function (g) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = href(g);
+        a.textContent = g.name;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" (" + g.province + ")"));
+        ul.appendChild(li);
+      });
+      return ul;
+    }
+    function allLink() {
+      var p = document.createElement("p");
+      var a = document.createElement("a");
+      a.href = listHref;
+      a.textContent = "alle gemeenten van A tot Z";
+      p.appendChild(document.createTextNode("Of kies je gemeente uit de lijst met "));
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("."));
+      return p;
+    }
+
+    function go(text, replace) {
+      var result = match(text);
+      var found = result.found;
+      input.removeAttribute("aria-invalid");
+      if (found.length === 1) {
+        say([paragraph("Je gaat naar " + found[0].name + ".")]);
+        if (replace) location.replace(href(found[0])); else location.assign(href(found[0]));
+        return;
+      }
+      if (found.length === 0) {
+        input.setAttribute("aria-invalid", "true");
+        say([paragraph(text.trim()
+          ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Kijk of de naam goed gespeld is."
+          : "Typ eerst de naam van je gemeente."), allLink()]);
+        return;
+      }
+      var question = result.how === "exact"
+        ? "Er zijn meer gemeenten met de naam \u201c" + text.trim() + "\u201d. Welke bedoel je?"
+        : "Welke gemeente bedoel je?";
+      var nodes = [paragraph(question), choices(found)];
+      if (found.length > 8) nodes.push(paragraph("Staat je gemeente er niet bij? Typ meer letters."));
+      say(nodes);
+      var first = answer.querySelector("a");
+      if (first) first.focus();
+    }
+
+    form.noValidate = true;  // our own message, in Dutch, instead of the browser's bubble
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      go(input.value, false);
+    });
+
+    // /gemeenten/?gemeente=... (the form without JavaScript, or a shared link): resolve it here.
+    if (form.hasAttribute("data-wz-picker-query")) {
+      var wanted = new URLSearchParams(location.search).get("gemeente");
+      if (wanted) {
+        input.value = wanted;
+        go(wanted, true);
+      }
+    }
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-wz-picker]").forEach(function (form) {
+      if (form.hasAttribute("data-wz-ready")) return;
+      form.setAttribute("data-wz-ready", "");
+      setup(form);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();

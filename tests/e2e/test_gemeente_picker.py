@@ -1,0 +1,111 @@
+""""Waar woon je?" on the home page and /gemeenten/, in real Chromium on a phone and a desktop:
+a parent gets from home to their own gemeente's first local step in two interactions (type, Enter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wijzer.core.catalogue import load_catalogue
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def cat():
+    result = load_catalogue(ROOT / "data")
+    assert result.catalogue is not None, result.errors
+    return result.catalogue
+
+
+def slug_of(cat, name: str) -> str:
+    return cat.gemeente_slugs[next(c for c, g in cat.gemeenten.items() if g.name == name)]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_parent_reaches_the_first_local_step_in_two_interactions(page, site_url, cat, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    box = field.bounding_box()
+    assert box and box["y"] + box["height"] <= viewport["height"], "het veld staat boven de vouw"
+    # The three doors stay.
+    for door in ("Naar de pagina voor ouders", "Naar de pagina voor kinderen en jongeren", "Naar de pagina voor professionals"):
+        assert page.get_by_role("link", name=door).count() == 1
+    field.fill("Utrecht")  # interaction 1
+    field.press("Enter")  # interaction 2
+    page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Utrecht')}/")
+    step = page.locator("#hier-begin-je")
+    assert step.is_visible()
+
+
+@pytest.mark.parametrize(
+    ("typed", "official"),
+    [
+        ("Den Bosch", "'s-Hertogenbosch"),
+        ("s hertogenbosch", "'s-Hertogenbosch"),
+        ("Hertogenbosch", "'s-Hertogenbosch"),
+        ("den haag", "'s-Gravenhage"),
+        ("sudwest fryslan", "Súdwest-Fryslân"),
+        ("Zwol", "Zwolle"),
+        ("Utrehct", "Utrecht"),
+        ("Amsterdm", "Amsterdam"),
+        ("Hengelo", "Hengelo (O.)"),
+    ],
+)
+def test_names_aliases_prefixes_typos_and_missing_accents_go_straight_to_the_gemeente(page, site_url, cat, typed, official):
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill(typed)
+    field.press("Enter")
+    page.wait_for_url(f"**/gemeenten/{slug_of(cat, official)}/")
+
+
+def test_bergen_asks_which_one_and_unknown_names_say_so(page, site_url, cat):
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill("Bergen")
+    field.press("Enter")
+    answer = page.locator("[data-wz-picker-answer]")
+    assert "Welke bedoel je?" in answer.inner_text()
+    choices = answer.get_by_role("link").all_inner_texts()
+    assert choices == ["Bergen (L.)", "Bergen (NH.)"]
+    assert page.evaluate("document.activeElement.textContent") == "Bergen (L.)"
+    answer.get_by_role("link", name="Bergen (NH.)").click()
+    page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Bergen (NH.)')}/")
+
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill("Xyzzyplaats")
+    field.press("Enter")
+    assert "We vinden geen gemeente met de naam" in answer.inner_text()
+    assert field.get_attribute("aria-invalid") == "true"
+    assert answer.get_by_role("link", name="alle gemeenten van A tot Z").count() == 1
+
+
+def test_without_javascript_the_form_leads_to_an_a_to_z_list(browser, site_url, cat):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        field = page.get_by_label("Waar woon je?")
+        field.fill("Den Bosch")
+        field.press("Enter")
+        page.wait_for_url("**/gemeenten/?gemeente=Den+Bosch")
+        page.get_by_role("navigation", name="Gemeenten op beginletter").get_by_role("link", name="H", exact=True).click()
+        letter_h = page.locator("#letter-h + ul")
+        assert letter_h.get_by_role("link", name="'s-Hertogenbosch").is_visible()
+        names = page.locator("#letter-s + ul a").all_inner_texts()
+        assert "Schagen" in names and "'s-Hertogenbosch" not in names
+    finally:
+        context.close()
+
+
+def test_a_shared_gemeenten_link_with_a_name_opens_that_gemeente(page, site_url, cat):
+    page.goto(site_url + "gemeenten/?gemeente=zwolle")
+    page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Zwolle')}/")

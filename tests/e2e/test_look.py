@@ -1,0 +1,42 @@
+"""The public-service look in Chromium: bold dark headings, Dutch landmark names, no edit pencil on public
+pages, a colophon from the configuration, and a region's design tokens chosen in configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_wijzer, serve_subpath
+
+pytestmark = pytest.mark.browser
+
+PUBLIC = ["", "ouders/", "kinderen/", "gemeenten/zwolle/", "aanbod/kies/", "signaleren/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_pencil(page, site_url, path):
+    page.goto(site_url + path)
+    h1 = page.locator("h1").first
+    assert int(h1.evaluate("h => getComputedStyle(h).fontWeight")) >= 700
+    assert h1.evaluate("h => getComputedStyle(h).color") in {"rgb(20, 32, 43)", "rgb(0, 0, 0)"}
+    assert page.locator(".md-content__button, a[title*='Wijzig'], a[href*='/edit/']").count() == 0
+    assert page.locator("[aria-label='Header'], [aria-label='Footer']").count() == 0
+    assert page.locator(".md-header [aria-label='Paginakop']").count() == 1
+    colophon = page.locator("footer .wz-colophon")
+    assert "Dit platform wordt beheerd door" in colophon.inner_text()
+    assert colophon.get_by_role("link").count() == 1
+
+
+def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path):
+    colours = {}
+    for theme in ("wijzer", "utrecht"):
+        site = tmp_path / theme
+        result = run_wijzer("build", "--site-dir", str(site), env={"WIJZER_THEME": theme, "WIJZER_BEHEERDER": f"regio {theme}"})
+        assert result.returncode == 0, result.stderr
+        with serve_subpath(site) as url:
+            context = browser.new_context(locale="nl-NL")
+            page = context.new_page()
+            page.goto(url + "ouders/")
+            colours[theme] = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            assert f"regio {theme}" in page.locator("footer .wz-colophon").inner_text()
+            context.close()
+    assert colours == {"wijzer": "rgb(29, 79, 115)", "utrecht": "rgb(176, 0, 25)"}

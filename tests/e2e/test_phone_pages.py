@@ -1,0 +1,66 @@
+"""/ouders/ and /kinderen/ on a phone (390×844) and a desktop: jump links by question and age at the
+top, the finder near the top, few offers inline, and a child reaches De Kindertelefoon in two taps."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_child_reaches_de_kindertelefoon_call_or_chat_in_two_interactions(page, site_url, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site_url)
+    page.get_by_role("link", name="Naar de pagina voor kinderen en jongeren").click()  # 1
+    page.wait_for_url("**/kinderen/")
+    call = page.get_by_role("link", name="Bel gratis 0800-0432")
+    chat = page.get_by_role("link", name="Chat op kindertelefoon.nl")
+    for link in (call, chat):
+        box = link.bounding_box()
+        assert box and box["y"] + box["height"] <= viewport["height"], "zonder scrollen te zien"
+    assert call.get_attribute("href") == "tel:+318000432"  # 2: one tap calls
+    assert chat.get_attribute("href").startswith("https://www.kindertelefoon.nl")
+    # The child-facing page, not the organisation page written for professionals.
+    page.get_by_role("link", name="Wat is De Kindertelefoon?").click()
+    page.wait_for_url("**/kinderen/kindertelefoon/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Praten met De Kindertelefoon"
+    assert page.locator("a[href='tel:+318000432']").count() >= 1
+    assert page.locator("a[data-wz-quick-exit]").count() == 1
+    assert page.locator(".md-footer__link--next").count() == 0
+
+
+def test_children_page_has_jump_links_by_age_and_no_next_page_for_professionals(page, site_url):
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "kinderen/")
+    jump = page.get_by_role("navigation", name="Op deze pagina")
+    for name, target in [("Ben je 8 tot 12?", "ben-je-8-tot-12"), ("Ben je 12 of ouder?", "ben-je-12-of-ouder")]:
+        jump.get_by_role("link", name=name).click()
+        assert page.evaluate("location.hash") == "#" + target
+        assert page.locator("#" + target).is_visible()
+    assert "Voor professionals" not in page.locator(".md-footer").inner_text()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_parents_page_starts_with_the_finder_and_jump_links(page, site_url, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "ouders/")
+    finder = page.get_by_role("link", name="Zoek hulp bij jou in de buurt")
+    box = finder.bounding_box()
+    assert box and box["y"] + box["height"] <= viewport["height"], "de zoeker staat bovenaan"
+    jump = page.get_by_role("navigation", name="Op deze pagina")
+    names = jump.get_by_role("link").all_inner_texts()
+    assert "Is het thuis niet veilig?" in names and "12 jaar en ouder" in names
+    for link in jump.get_by_role("link").all():
+        target = link.get_attribute("href")
+        assert page.locator(target).count() == 1, target
+    # Stap 3: at most three offers inline, and a link to the rest.
+    step3 = page.locator("#stap-3-vraag-hulp-als-het-vastloopt ~ .wz-cards").first
+    assert 1 <= step3.locator(".wz-offer").count() <= 3
+    assert page.locator("#stap-3-vraag-hulp-als-het-vastloopt ~ .wz-more a").first.inner_text().startswith("Bekijk alle")
+    page_height = page.evaluate("document.documentElement.scrollHeight")
+    if viewport is PHONE:
+        assert page_height < 11 * viewport["height"], page_height
