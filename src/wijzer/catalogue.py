@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from wijzer import clock
 from wijzer import models as m
 from wijzer.problems import Problem
 from wijzer.validation import validate_file
@@ -46,6 +47,7 @@ class Catalogue:
     offers: dict[str, m.Offer]
     topics: dict[str, m.LegalTopic]
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    today: dt.date = field(default_factory=clock.today)  # the date the data was checked against
     extras: dict[str, object] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ derived views
@@ -128,6 +130,7 @@ class Catalogue:
 class LoadResult:
     catalogue: Catalogue | None
     problems: list[Problem]
+    sources: dict[str, Source] = field(default_factory=dict)  # file name -> parsed file (for text checks)
 
     @property
     def errors(self) -> list[Problem]:
@@ -163,9 +166,10 @@ def data_files() -> dict[str, type]:
 def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) -> LoadResult:
     """Read, validate and cross-check every file in ``data_dir``; never raises for bad data."""
     from wijzer.checks import check_catalogue
+    from wijzer.values import check_comments, check_values
 
     data_dir = Path(data_dir)
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: list[Problem] = []
     valid: dict[str, dict] = {}
     sources: dict[str, Source] = {}
@@ -177,32 +181,39 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
             if name not in OPTIONAL_FILES:
                 problems.append(Problem(display, 1, 1, "", "bestand ontbreekt"))
             continue
-        src = parse(path.read_bytes(), display)
+        raw = path.read_bytes()
+        src = parse(raw, display)
         sources[name] = src
         problems.extend(src.problems)
+        problems.extend(check_comments(raw, display))
         if src.problems:
             continue
         values, found = validate_file(src, file_model)
         problems.extend(found)
+        problems.extend(check_values(src))
         valid[name] = values
 
     def items(file: str, key: str) -> list:
         return valid.get(file, {}).get(key, [])
 
+    def loaded(file: str) -> Source | None:
+        """The file's source, or None if it could not be read as a whole: references into it are not checked."""
+        return None if valid.get(file, {}).get(":unloaded") else sources.get(file)
+
     rejected = set().union(*(v for f in valid.values() for k, v in f.items() if k.endswith(":rejected")))
 
     settings = valid.get("settings.yaml", {}).get("settings") or m.Settings()
-    catalogue = Catalogue(settings=settings, tiers={}, gemeenten={}, regions={}, organisations={}, offers={}, topics={})
+    catalogue = Catalogue(settings=settings, tiers={}, gemeenten={}, regions={}, organisations={}, offers={}, topics={}, today=today)
     problems.extend(
         check_catalogue(
             catalogue,
             {
-                "tiers": (sources.get("tiers.yaml"), items("tiers.yaml", "tiers"), "id"),
-                "gemeenten": (sources.get("regions.yaml"), items("regions.yaml", "gemeenten"), "code"),
-                "regions": (sources.get("regions.yaml"), items("regions.yaml", "regions"), "id"),
-                "organisations": (sources.get("organisations.yaml"), items("organisations.yaml", "organisations"), "id"),
-                "offers": (sources.get("offers.yaml"), items("offers.yaml", "offers"), "id"),
-                "topics": (sources.get("legal.yaml"), items("legal.yaml", "topics"), "id"),
+                "tiers": (loaded("tiers.yaml"), items("tiers.yaml", "tiers"), "id"),
+                "gemeenten": (loaded("regions.yaml"), items("regions.yaml", "gemeenten"), "code"),
+                "regions": (loaded("regions.yaml"), items("regions.yaml", "regions"), "id"),
+                "organisations": (loaded("organisations.yaml"), items("organisations.yaml", "organisations"), "id"),
+                "offers": (loaded("offers.yaml"), items("offers.yaml", "offers"), "id"),
+                "topics": (loaded("legal.yaml"), items("legal.yaml", "topics"), "id"),
             },
             today,
             rejected,
@@ -212,7 +223,7 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
         if name in valid:
             problems.extend(attach(catalogue, valid[name], sources[name]))
     has_errors = any(p.severity == "error" for p in problems)
-    return LoadResult(None if has_errors else catalogue, sorted(problems))
+    return LoadResult(None if has_errors else catalogue, sorted(problems), sources)
 
 
 _CACHE: dict[tuple, LoadResult] = {}
@@ -222,7 +233,7 @@ def load_cached(data_dir: str | Path = "data") -> LoadResult:
     """``load_catalogue`` once per state of the data files (for ``serve`` and the macros)."""
     data_dir = Path(data_dir).resolve()
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yaml")))
-    key = (str(data_dir), stamp, dt.date.today())
+    key = (str(data_dir), stamp, clock.today())
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_catalogue(data_dir)

@@ -63,13 +63,6 @@ def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems:
     _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
 
 
-def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
-    """Skeletons from ``wijzer new`` are valid but say TODO: remind until someone fills them in."""
-    for key, value in entry.model_dump(mode="json").items():
-        if "TODO" in str(value):
-            problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
-
-
 def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
     if entry.reviewed > today:
         problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
@@ -133,7 +126,6 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         assert org_src is not None
         _area(org_src, ("organisations", i), org.area, catalogue, problems)
         _dates(org_src, ("organisations", i), org, catalogue, today, problems)
-        _todo(org_src, ("organisations", i), org, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
@@ -143,7 +135,6 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
         _area(offer_src, path, offer.area, catalogue, problems)
         _dates(offer_src, path, offer, catalogue, today, problems)
-        _todo(offer_src, path, offer, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -156,5 +147,4 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if topic_id in topic.related_topics:
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
         _dates(topic_src, path, topic, catalogue, today, problems)
-        _todo(topic_src, path, topic, problems)
     return problems

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from wijzer.catalogue import load_catalogue
-from wijzer.problems import report
+from wijzer.problems import MAX_SHOWN, annotations, report
 
 
-def _print_problems(problems: list, *, github: bool) -> None:
+def _print_problems(problems: list, *, github: bool, limit: int | None = MAX_SHOWN) -> None:
     if problems:
-        print(report(problems), file=sys.stderr)
+        print(report(problems, limit), file=sys.stderr)
     if github:
-        for problem in problems:
-            print(problem.github_annotation())
+        for line in annotations(problems):
+            print(line)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = load_catalogue(args.data)
+    from wijzer.prose import check_content, check_data_phones, check_data_readability
+
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    result = load_catalogue(args.data, today=today)
+    if not result.errors:  # text checks read valid data only; a broken file gives its own message first
+        result.problems.extend(check_data_phones(result.sources) + check_data_readability(result.sources))
+        result.problems.extend(check_content(Path(args.content), result.sources, display=args.content.rstrip("/")))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    _print_problems(result.problems, github=github)
+    _print_problems(result.problems, github=github, limit=None if args.all else MAX_SHOWN)
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     if not failed:
         cat = result.catalogue
@@ -121,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
     p.add_argument("--strict", action="store_true", help="waarschuwingen (bijvoorbeeld verlopen controles) tellen als fout")
     p.add_argument("--github", action="store_true", help="print ook GitHub-annotaties (automatisch in GitHub Actions)")
+    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (standaard: content)")
+    p.add_argument("--all", action="store_true", help=f"toon alle problemen (standaard de eerste {MAX_SHOWN})")
+    p.add_argument("--today", default=None, help="controleer alsof het deze datum is (JJJJ-MM-DD)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="bouw de site naar site/; bij een fout blijft de vorige site staan")

@@ -21,6 +21,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from wijzer import clock
 from wijzer.catalogue import Catalogue, load_cached
 from wijzer.pages import GeneratedPage, generated_pages, render_page
 from wijzer.problems import report
@@ -440,11 +441,10 @@ def _report_markdown(page: Any) -> str:
 
 
 def _report_html(config: Any) -> str:
-    import datetime as dt
 
     from wijzer.report import build_report, to_html
 
-    findings = build_report(load_cached(data_dir(config)), Path(config.docs_dir), dt.date.today())
+    findings = build_report(load_cached(data_dir(config)), Path(config.docs_dir), clock.today())
     return to_html(
         findings,
         directory_urls=config.use_directory_urls,

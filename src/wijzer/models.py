@@ -8,7 +8,6 @@ descriptions (what an editor reads) are Dutch.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -17,6 +16,7 @@ from wijzer.fields import (
     CbsCode,
     Email,
     HttpsUrl,
+    IsoDate,
     Markdown,
     Phone,
     PlainText,
@@ -146,7 +146,7 @@ class Sourced(Entry):
             "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één."
         ),
     )
-    reviewed: dt.date = Field(
+    reviewed: IsoDate = Field(
         description=(
             "Laatst gecontroleerd: de datum (JJJJ-MM-DD) waarop een redacteur alle gegevens "
             "van dit item met de bronnen heeft vergeleken. Niet in de toekomst."
@@ -177,7 +177,7 @@ class Evidence(Entry):
             "dat zegt niets over of ze werkt."
         )
     )
-    date: dt.date | None = Field(
+    date: IsoDate | None = Field(
         default=None,
         description="Datum van de beoordeling door de erkenningscommissie (verplicht bij een beoordeling).",
     )

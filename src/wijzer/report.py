@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from wijzer import clock
 from wijzer import models as m
 from wijzer.catalogue import Catalogue, LoadResult, load_catalogue
 from wijzer.fieldspec import model_fields, walk
@@ -320,7 +321,7 @@ def build_report(result: LoadResult, content_dir: Path | None, today: dt.date) -
 
 
 def load_report(data_dir: Path, content_dir: Path | None, today: dt.date | None = None) -> Report:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return build_report(load_catalogue(data_dir, today=today), content_dir, today)
 
 

@@ -7,7 +7,6 @@ topic, offer and organisation a step names exists, and stores the result in
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -107,7 +106,7 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
     problems: list[Problem] = []
     info = valid.get("routekaart")
     if info is not None:
-        _dates(src, ("routekaart",), info, catalogue, dt.date.today(), problems)
+        _dates(src, ("routekaart",), info, catalogue, catalogue.today, problems)
     roles: list[Role] = []
     seen: dict[str, int] = {}
     for i, role in valid.get("roles", []):

@@ -13,7 +13,6 @@ same sum in the browser):
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -208,7 +207,7 @@ def attach(catalogue: Catalogue, valid: dict[str, Any], src: Source) -> list[Pro
     problems: list[Problem] = []
     model = valid.get("model")
     if model is not None:
-        _dates(src, ("model",), model, catalogue, dt.date.today(), problems)
+        _dates(src, ("model",), model, catalogue, catalogue.today, problems)
 
     questions: list[Question] = []
     seen: dict[str, int] = {}

@@ -132,6 +132,7 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
     data = src.data
     if not isinstance(data, dict):
         keys = ", ".join(file_model.model_fields)
+        valid[":unloaded"] = True
         return valid, [src.problem((), f"het bestand moet beginnen met een sleutel ({keys}), maar bevat {_describe(data)}")]
     for key in data:
         if key not in file_model.model_fields:
@@ -148,6 +149,7 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
         if get_origin(info.annotation) is list and item_model is not None:
             if not isinstance(value, list):
                 problems.append(src.problem((name,), f"verwacht een lijst (regels die beginnen met '- '), maar vond {_describe(value)}"))
+                valid[":unloaded"] = True  # follow-up checks into this file would only repeat this one cause
                 continue
             items = []
             rejected: set[str] = set()  # ids of invalid entries: references to them are not reported twice
@@ -158,6 +160,8 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
                     problems.extend(problems_from(exc, src, (name, i), item_model))
                     if isinstance(item, dict):
                         rejected.add(str(item.get("id", item.get("code", ""))))
+                    else:  # an item without fields has no id: references into this list cannot be judged
+                        valid[":unloaded"] = True
             valid[name] = items
             valid[f"{name}:rejected"] = rejected
             min_length = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), None)

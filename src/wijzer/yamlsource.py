@@ -78,6 +78,7 @@ class Source:
     data: Any = None
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    block_lines: dict[Path, bool] = field(default_factory=dict)  # paths of block texts ('|' or '>')
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -206,6 +207,8 @@ def _scalar(node: ScalarNode) -> Any:
 def _build(node: Node, path: Path, src: Source) -> Any:
     src.positions[path] = _pos(node.start_mark)
     if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            src.block_lines[path] = True
         return _scalar(node)
     if isinstance(node, SequenceNode):
         return [_build(child, (*path, i), src) for i, child in enumerate(node.value)]
