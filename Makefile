@@ -58,7 +58,7 @@ serve: $(RUNTIME) $(NODE_DEPS)
 
 # The downloadable offline site (mkdocs.offline.yml): unzip, open wijzer/index.html, search works.
 offline: $(RUNTIME) $(NODE_DEPS)
-	$(BIN)/python -m wijzer.offline build/wijzer-offline.zip
+	$(BIN)/python -m wijzer.site.offline build/wijzer-offline.zip
 
 schema: $(RUNTIME)
 	$(BIN)/wijzer schema

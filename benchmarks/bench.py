@@ -107,7 +107,7 @@ def measure_site(site: Path, run: Run) -> None:
         raw = index.read_bytes()
         run.search_kb, run.search_kb_gz = len(raw) / 1000, gz_size(raw) / 1000
     full = site / "search" / "search_fulltext.json"
-    if full.exists():  # fetched by the search worker at the first search (wijzer.search_docs)
+    if full.exists():  # fetched by the search worker at the first search (wijzer.pages.search_docs)
         run.extra["search_full_kb_gz"] = round(gz_size(full.read_bytes()) / 1000, 1)
     chunk = site / "hulp-zoeken" / "samenvattingen" / "0.json"
     if chunk.exists():  # summaries the finder fetches when cards far down come into view
@@ -289,8 +289,8 @@ def check(ok: bool) -> str:
 
 def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float, *,
                  date: str | None = None, machine_text: str | None = None) -> None:
-    from wijzer.finder import PAGE_SIZE, SUMMARY_CHUNK
-    from wijzer.models import Settings
+    from wijzer.core.models import Settings
+    from wijzer.pages.finder import PAGE_SIZE, SUMMARY_CHUNK
 
     inline = Settings.model_fields["finder_summaries_inline"].default
     date = date or dt.date.today().isoformat()
@@ -362,18 +362,18 @@ noemen).
 
 - **Geen navigatie van duizenden pagina's**: de zijbalk toont overzichtspagina's; aanbod-,
   organisatie- en gemeentepagina's staan er niet in. Material's zijbalk van zo'n pagina is per map
-  gelijk en wordt één keer per map gemaakt (`src/wijzer/sidebar.py`).
+  gelijk en wordt één keer per map gemaakt (`src/wijzer/site/sidebar.py`).
 - **Gegenereerde pagina's zonder Markdown en macro's**: hun HTML komt uit onze sjablonen; kaarten
   die op honderden gemeentepagina's staan, worden één keer per map gemaakt (`pages.Cards`).
 - **Zoekindex in twee delen**: de kern (titels, soorten, regio's) bij het laden, de volledige
-  tekst bij de eerste zoekvraag (`src/wijzer/search_docs.py`, `search_worker.js`).
+  tekst bij de eerste zoekvraag (`src/wijzer/pages/search_docs.py`, `search_worker.js`).
 - **Hulp zoeken**: filtercodes in plaats van lange attributen; samenvattingen voorbij de eerste
   {inline} kaarten in stukken van {SUMMARY_CHUNK}, opgehaald als ze in beeld komen; met JavaScript
   toont de lijst {PAGE_SIZE} treffers per keer ("Toon er nog …"), zodat een filterwijziging hooguit
   twee pagina's kaarten raakt in plaats van duizenden (zonder JavaScript staat alles er).
 - **`make serve`** bouwt alleen wat veranderde: een gegenereerde pagina waarvan de HTML gelijk
   bleef, wordt overgeslagen, en ook een handgeschreven pagina waarvan de inhoud na de macro's
-  gelijk bleef; blokken HTML uit macro's gaan niet door Markdown (`src/wijzer/blocks.py`);
+  gelijk bleef; blokken HTML uit macro's gaan niet door Markdown (`src/wijzer/pages/blocks.py`);
   sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee bouwbeurten bewaard; de map
   met gegevens wordt elke 0,1 s bekeken in plaats van elke 0,5 s. Een test (`tests/unit/test_serve_rebuild.py`) controleert dat de site na
   een wijziging gelijk is aan een schone bouw.
@@ -428,7 +428,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wijzer-bench-") as tmp:
         work = Path(tmp)
         shipped = build_and_measure("meegeleverd", ROOT / "data", work, {})
-        from wijzer.catalogue import load_catalogue
+        from wijzer.core.catalogue import load_catalogue
 
         cat = load_catalogue(ROOT / "data").catalogue
         shipped.offers, shipped.organisations = len(cat.offers), len(cat.organisations)

@@ -18,9 +18,9 @@ from pathlib import Path
 import markdown
 from jinja2 import Template
 
-from wijzer.catalogue import load_catalogue
-from wijzer.pages import generated_pages, render_page
-from wijzer.render import page_url
+from wijzer.core.catalogue import load_catalogue
+from wijzer.pages.generated import generated_pages, render_page
+from wijzer.pages.render import page_url
 
 TEMPLATE = Template("<!doctype html><html lang=nl><title>{{ title }}</title><body>{{ body }}</body></html>", autoescape=True)
 

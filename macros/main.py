@@ -1,6 +1,6 @@
 """mkdocs-macros module: a shim. The macros themselves live in the wijzer package."""
 
-from wijzer.macros import register
+from wijzer.site.macros import register
 
 
 def define_env(env):

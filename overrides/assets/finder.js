@@ -3,7 +3,7 @@
    a class, not the `hidden` attribute: Material's CSS has "x:not([hidden]) ~ y" rules, so every
    `hidden` change makes Chromium check all following siblings, quadratic over 5000 cards) and keeps
    the filters in the URL (typing replaces the history entry, a committed change adds one, Back
-   restores). Matching rules: see src/wijzer/finder.py. Does nothing on pages without the finder.
+   restores). Matching rules: see src/wijzer/pages/finder.py. Does nothing on pages without the finder.
    Each card's facets are one code (data-f: per facet a group of one-letter codes, groups joined
    by '-', letters as in the checkboxes' data-code). Summaries of cards after the first
    data-summaries-inline come from data-summaries<n>.json (same site) when the cards come into

@@ -1,6 +1,6 @@
 /* Routekaart and signaleringshulp (taxatie). Runs only on pages that have them; sends nothing,
    stores nothing (no network, no cookies, no storage). The scoring model is documented in
-   src/wijzer/taxatie.py and on the page itself; this file does the same sum. */
+   src/wijzer/core/taxatie.py and on the page itself; this file does the same sum. */
 (function () {
   "use strict";
 

@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from wijzer.catalogue import load_catalogue
-from wijzer.problems import MAX_SHOWN, annotations, report
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.problems import MAX_SHOWN, annotations, report
 
 
 def _print_problems(problems: list, *, github: bool, limit: int | None = MAX_SHOWN) -> None:
@@ -21,7 +21,7 @@ def _print_problems(problems: list, *, github: bool, limit: int | None = MAX_SHO
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from wijzer.prose import check_content, check_data_phones, check_data_readability
+    from wijzer.core.prose import check_content, check_data_phones, check_data_readability
 
     today = dt.date.fromisoformat(args.today) if args.today else None
     result = load_catalogue(args.data, today=today)
@@ -44,7 +44,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from wijzer.build import build_site
+    from wijzer.site.build import build_site
 
     return build_site(config_file=args.config, site_dir=Path(args.site_dir), strict=args.strict)
 
@@ -57,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
-    from wijzer.hooks import data_dir
+    from wijzer.site.hooks import data_dir
 
     class Server(LiveReloadServer):
         def __init__(self, *a: object, **kw: object) -> None:
@@ -66,20 +66,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # MkDocs' serve() does not pass the polling interval on: give it a server that sets it.
     mkdocs_serve.LiveReloadServer = Server  # type: ignore[misc]
-    # dirty: after the first build only changed pages are rebuilt (see wijzer.hooks._mark_unchanged)
+    # dirty: after the first build only changed pages are rebuilt (see wijzer.site.hooks._mark_unchanged)
     data = str(data_dir(load_config(args.config)))
     mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", watch=[data], strict=False)
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from wijzer.scaffold import scaffold
+    from wijzer.editors.scaffold import scaffold
 
     return scaffold(args.kind, args.id, data_dir=Path(args.data), append=args.append)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from wijzer.schema import write_schemas
+    from wijzer.editors.schema import write_schemas
 
     for path in write_schemas(Path(args.out)):
         print(f"geschreven: {path}")
@@ -87,7 +87,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from wijzer.synth import synthesize
+    from wijzer.editors.synth import synthesize
 
     counts = synthesize(Path(args.out), offers=args.offers, organisations=args.organisations,
                         gemeenten=args.gemeenten, seed=args.seed, source=Path(args.data))
@@ -98,7 +98,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from wijzer.report import load_report, to_markdown
+    from wijzer.editors.report import load_report, to_markdown
 
     today = dt.date.fromisoformat(args.today) if args.today else None
     findings = load_report(Path(args.data), Path(args.content), today)
@@ -107,7 +107,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from wijzer.fieldref import update
+    from wijzer.editors.fieldref import update
 
     path = Path(args.file)
     if update(path, check=args.check):

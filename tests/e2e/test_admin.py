@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer.models import DATA_FILES
+from wijzer.core.models import DATA_FILES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +48,7 @@ READ = """async (path) => {
 
 def meaning(entry: dict) -> dict:
     """An entry without layout: defaults left out, text trimmed, Markdown as the HTML the site shows."""
-    from wijzer.render import markdown_html
+    from wijzer.pages.render import markdown_html
 
     out = {}
     for key, value in entry.items():

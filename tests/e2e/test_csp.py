@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.csp import header_policy, meta_policy
+from wijzer.site.csp import header_policy, meta_policy
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from wijzer import models as m
-from wijzer.catalogue import load_catalogue
+from wijzer.core import models as m
+from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 

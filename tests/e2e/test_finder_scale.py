@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_wijzer, serve_subpath
-from wijzer.catalogue import load_catalogue
+from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 
 OFFERS = 200
-PAGE = 60  # what a visitor sees before "Toon meer" (wijzer.finder.PAGE_SIZE)
+PAGE = 60  # what a visitor sees before "Toon meer" (wijzer.pages.finder.PAGE_SIZE)
 CARDS = ".wz-finder__list > li"
 
 

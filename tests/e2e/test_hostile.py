@@ -36,9 +36,9 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import serve_subpath
-from wijzer import models as m
-from wijzer.catalogue import extensions, slugify
-from wijzer.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from wijzer.core import models as m
+from wijzer.core.catalogue import extensions, slugify
+from wijzer.pages.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.offline import build_offline
+from wijzer.site.offline import build_offline
 
 pytestmark = pytest.mark.browser
 

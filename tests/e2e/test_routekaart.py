@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
+from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 

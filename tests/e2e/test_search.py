@@ -12,7 +12,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from wijzer.search_index import sizes
+from wijzer.site.search_index import sizes
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
-from wijzer.taxatie import assess
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.taxatie import assess
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.problems import Problem
+from wijzer.core.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+)::(.*)$")

@@ -1,4 +1,4 @@
-"""Macro blocks skip Markdown (wijzer.blocks): what Markdown makes of a placeholder is put back
+"""Macro blocks skip Markdown (wijzer.pages.blocks): what Markdown makes of a placeholder is put back
 exactly, a block's ids count as anchors of the page, and a placeholder that no macro made stays
 visible as an error instead of vanishing."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import markdown
 
-from wijzer import blocks
-from wijzer.render import for_markdown
+from wijzer.pages import blocks
+from wijzer.pages.render import for_markdown
 
 
 def test_a_block_passes_markdown_untouched_and_inline_output_stays_in_the_sentence():

@@ -14,12 +14,12 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from wijzer.admin import cms_settings
-from wijzer.cmsconfig import COLLECTIONS, cms_config, parse_repo, render_config
-from wijzer.fieldspec import LABELS, REFERENCES
-from wijzer.models import DATA_FILES
-from wijzer.schema import schemas
-from wijzer.validation import _unwrap
+from wijzer.core.models import DATA_FILES
+from wijzer.core.validation import _unwrap
+from wijzer.editors.cmsconfig import COLLECTIONS, cms_config, parse_repo, render_config
+from wijzer.editors.fieldspec import LABELS, REFERENCES
+from wijzer.editors.schema import schemas
+from wijzer.site.admin import cms_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SVELTIA_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -171,7 +171,7 @@ def test_references_become_relation_fields_that_point_at_a_real_list(config):
 
 
 def test_markdown_fields_only_offer_what_the_site_keeps(config):
-    from wijzer.render import ALLOWED_TAGS
+    from wijzer.pages.render import ALLOWED_TAGS
 
     tags = {"bold": "strong", "italic": "em", "link": "a", "heading-three": "h3", "heading-four": "h4",
             "bulleted-list": "ul", "numbered-list": "ol", "quote": "blockquote", "code": "code"}

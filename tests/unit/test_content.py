@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
-from wijzer.prose import PLAIN_LANGUAGE_MIN
-from wijzer.readability import flesch_douma
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.prose import PLAIN_LANGUAGE_MIN
+from wijzer.core.readability import flesch_douma
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REFERENCE = ROOT / "tests" / "reference"  # CBS lists with their provenance (README there)

@@ -12,10 +12,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from wijzer.fieldref import BEGIN, END, with_reference
-from wijzer.models import DATA_FILES
-from wijzer.scaffold import skeleton
-from wijzer.validation import _unwrap
+from wijzer.core.models import DATA_FILES
+from wijzer.core.validation import _unwrap
+from wijzer.editors.fieldref import BEGIN, END, with_reference
+from wijzer.editors.scaffold import skeleton
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -114,7 +114,7 @@ def test_editors_get_the_schema_for_every_data_file():
     (for any editor with the YAML language server)."""
     import json
 
-    from wijzer.schema import schemas
+    from wijzer.editors.schema import schemas
 
     mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     assert mapping == {f"./schema/{name}": f"data/{name.replace('.schema.json', '.yaml')}" for name in schemas()}

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijzer import csp
-from wijzer.csp import _FORBIDDEN_TAGS, _SCRIPT_URL, _URL_ATTRS, is_executable
+from wijzer.site import csp
+from wijzer.site.csp import _FORBIDDEN_TAGS, _SCRIPT_URL, _URL_ATTRS, is_executable
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "hostile" / "corpus.yaml"
 
 
-# ---- the reference: html.parser based scanners, as first written for wijzer.csp
+# ---- the reference: html.parser based scanners, as first written for wijzer.site.csp
 class _ContentScanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from wijzer import flowchart
-from wijzer.catalogue import load_catalogue
-from wijzer.flowpages import FlowDataMissing, _json_block, render_routekaart, tier_marks
-from wijzer.render import Linker
-from wijzer.taxatie import assess
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.taxatie import assess
+from wijzer.pages import flowchart
+from wijzer.pages.flowpages import FlowDataMissing, _json_block, render_routekaart, tier_marks
+from wijzer.pages.render import Linker
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
-from wijzer.pages import generated_pages, render_page
+from wijzer.core.catalogue import load_catalogue
+from wijzer.pages.generated import generated_pages, render_page
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "valid"
 GOLDEN = Path(__file__).parent.parent / "golden"

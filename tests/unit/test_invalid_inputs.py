@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from wijzer import models as m
-from wijzer.catalogue import extensions
+from wijzer.core import models as m
+from wijzer.core.catalogue import extensions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))

@@ -22,11 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijzer import models as m
-from wijzer.catalogue import load_catalogue
-from wijzer.problems import Problem
-from wijzer.validation import validate_file
-from wijzer.yamlsource import MAX_BYTES, MAX_DEPTH, parse
+from wijzer.core import models as m
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.problems import Problem
+from wijzer.core.validation import validate_file
+from wijzer.core.yamlsource import MAX_BYTES, MAX_DEPTH, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

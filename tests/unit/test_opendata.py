@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from wijzer import models as m
-from wijzer.catalogue import load_catalogue
-from wijzer.opendata import FORMAT_VERSION, open_data
+from wijzer.core import models as m
+from wijzer.core.catalogue import load_catalogue
+from wijzer.site.opendata import FORMAT_VERSION, open_data
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOC = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")

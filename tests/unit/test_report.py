@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wijzer.catalogue import load_catalogue
+from wijzer.core.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "valid"

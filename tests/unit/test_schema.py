@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from wijzer.schema import render, schemas
+from wijzer.editors.schema import render, schemas
 
 SCHEMA_DIR = Path(__file__).parent.parent.parent / "schema"
 

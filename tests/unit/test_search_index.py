@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from wijzer.catalogue import load_catalogue
-from wijzer.search_index import (
+from wijzer.core.catalogue import load_catalogue
+from wijzer.core.synonyms import Thesaurus
+from wijzer.site.search_index import (
     TEXT_FIELD,
     TITLE_FIELD,
     expand_index,
@@ -16,7 +17,6 @@ from wijzer.search_index import (
     section_titles,
     tokens,
 )
-from wijzer.synonyms import Thesaurus
 
 THESAURUS = Thesaurus(
     groups=(
@@ -85,7 +85,7 @@ def test_the_shipped_synonym_list_is_valid_and_loaded():
 
 
 def test_repeated_sections_stay_out_of_the_index():
-    from wijzer.search_index import leave_out
+    from wijzer.site.search_index import leave_out
 
     docs = [
         {"location": "aanbod/kies/", "title": "KIES", "text": ""},

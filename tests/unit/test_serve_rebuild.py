@@ -1,4 +1,4 @@
-"""`wijzer serve` rebuilds only what an edit changed (wijzer.hooks: skipped pages, remembered
+"""`wijzer serve` rebuilds only what an edit changed (wijzer.site.hooks: skipped pages, remembered
 Markdown, templates and search expansions, one sidebar per folder). After an edit, the site it
 serves must be exactly the site a clean build of the edited data gives.
 

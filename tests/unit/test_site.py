@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wijzer.catalogue import load_catalogue
-from wijzer.pages import generated_pages
-from wijzer.render import page_url
+from wijzer.core.catalogue import load_catalogue
+from wijzer.pages.generated import generated_pages
+from wijzer.pages.render import page_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 OVERVIEWS = {"offer": "aanbod/index.html", "organisation": "organisaties/index.html", "topic": "juridisch/index.html", "gemeente": "gemeenten/index.html"}

@@ -1,0 +1,150 @@
+"""Checks across entries and files: unique ids, references that resolve, dates that make sense."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from wijzer.core import models as m
+from wijzer.core.problems import Path, Problem
+from wijzer.core.yamlsource import Source
+
+if TYPE_CHECKING:
+    from wijzer.core.catalogue import Catalogue
+
+Group = tuple[Source | None, list[tuple[int, Any]], str]
+_rejected: set[str] = set()
+_unreadable: set[int] = set()
+
+
+def _fill(
+    catalogue: Catalogue, kind: str, group: Group, problems: list[Problem]
+) -> dict[str, tuple[int, Any]]:
+    """Put valid entries in the catalogue; report duplicate ids. Returns id -> (index, entry)."""
+    from wijzer.core.catalogue import Origin
+
+    src, entries, id_field = group
+    target: dict[str, Any] = getattr(catalogue, kind)
+    where: dict[str, tuple[int, Any]] = {}
+    list_key = "topics" if kind == "topics" else kind
+    for index, entry in entries:
+        key = getattr(entry, id_field)
+        assert src is not None
+        if key in where:
+            first_line = src.where((list_key, where[key][0]))[0]
+            problems.append(
+                src.problem((list_key, index, id_field), f"'{key}' komt twee keer voor (ook op regel {first_line}); een {id_field} moet uniek zijn")
+            )
+            continue
+        where[key] = (index, entry)
+        target[key] = entry
+        catalogue.origins[(kind, key)] = Origin(src.file, src.where((list_key, index))[0])
+    return where
+
+
+def _refs(
+    src: Source,
+    path: Path,
+    values: Iterable[str],
+    known: dict[str, Any],
+    what: str,
+    problems: list[Problem],
+) -> None:
+    if id(known) in _unreadable:
+        return
+    for j, value in enumerate(values):
+        if value not in known and value not in _rejected:
+            problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
+
+
+def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems: list[Problem]) -> None:
+    _refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
+    _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
+
+
+def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
+    if entry.reviewed > today:
+        problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
+        return
+    age = (today - entry.reviewed).days
+    limit = catalogue.settings.review_interval_days
+    if age > limit:
+        problems.append(
+            src.problem(
+                (*path, "reviewed"),
+                f"laatst gecontroleerd op {entry.reviewed.isoformat()}, {age} dagen geleden (meer dan {limit}); controleer het item opnieuw",
+                severity="warning",
+            )
+        )
+
+
+def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date, rejected: set[str] | None = None) -> list[Problem]:
+    """``rejected``: ids of entries that failed validation; references to them are not reported again."""
+    problems: list[Problem] = []
+    _rejected.clear()
+    _rejected.update(rejected or ())
+    # a file that could not be read says nothing about which ids exist: skip references into it
+    _unreadable.clear()
+    _unreadable.update(id(getattr(catalogue, kind)) for kind, g in groups.items() if g[0] is None or g[0].problems)
+    index = {kind: _fill(catalogue, kind, group, problems) if group[0] else {} for kind, group in groups.items()}
+
+    region_src = groups["regions"][0]
+    for i, gemeente in index["gemeenten"].values():
+        if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
+            problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
+    for _, (i, region) in index["regions"].items():
+        assert region_src is not None
+        _refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
+
+    tier_src = groups["tiers"][0]
+    levels: dict[int, str] = {}
+    for tier_id, (i, tier) in index["tiers"].items():
+        assert tier_src is not None
+        if tier.level in levels:
+            problems.append(tier_src.problem(("tiers", i, "level"), f"niveau {tier.level} is al gebruikt door '{levels[tier.level]}'"))
+        levels[tier.level] = tier_id
+
+    slugs: dict[str, str] = {}
+    for code in catalogue.gemeenten:
+        slug = catalogue.gemeente_slugs[code]
+        if not slug and region_src:
+            i = index["gemeenten"][code][0]
+            problems.append(region_src.problem(("gemeenten", i, "name"), "geeft geen webadres: de naam heeft geen letters of cijfers uit het Latijnse alfabet"))
+            continue
+        if slug in slugs and region_src:
+            i = index["gemeenten"][code][0]
+            problems.append(region_src.problem(("gemeenten", i, "name"), f"geeft hetzelfde webadres '{slug}' als {slugs[slug]}"))
+        slugs[slug] = code
+    for kind, list_key in (("offers", "offers"), ("organisations", "organisations"), ("topics", "topics")):
+        src = groups[kind][0]
+        if "index" in index[kind] and src:
+            problems.append(src.problem((list_key, index[kind]["index"][0], "id"), "'index' is gereserveerd voor de overzichtspagina"))
+
+    org_src = groups["organisations"][0]
+    for _, (i, org) in index["organisations"].items():
+        assert org_src is not None
+        _area(org_src, ("organisations", i), org.area, catalogue, problems)
+        _dates(org_src, ("organisations", i), org, catalogue, today, problems)
+
+    offer_src = groups["offers"][0]
+    for _, (i, offer) in index["offers"].items():
+        assert offer_src is not None
+        path = ("offers", i)
+        _refs(offer_src, (*path, "tiers"), offer.tiers, catalogue.tiers, "trede", problems)
+        _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
+        _area(offer_src, path, offer.area, catalogue, problems)
+        _dates(offer_src, path, offer, catalogue, today, problems)
+        if offer.evidence.date and offer.evidence.date > today:
+            problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
+
+    topic_src = groups["topics"][0]
+    for topic_id, (i, topic) in index["topics"].items():
+        assert topic_src is not None
+        path = ("topics", i)
+        _refs(topic_src, (*path, "related_offers"), topic.related_offers, catalogue.offers, "aanbod-id", problems)
+        _refs(topic_src, (*path, "related_topics"), topic.related_topics, catalogue.topics, "onderwerp", problems)
+        if topic_id in topic.related_topics:
+            problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
+        _dates(topic_src, path, topic, catalogue, today, problems)
+    return problems

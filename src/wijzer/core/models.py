@@ -1,0 +1,390 @@
+"""The data model: one declaration per entity, a Dutch description on every field.
+
+These classes are the single source of truth for the YAML files in ``data/``: the loader
+validates against them, ``wijzer schema`` exports them as JSON Schema for editors, and the
+editors' documentation is generated from the descriptions. Identifiers are English, the
+descriptions (what an editor reads) are Dutch.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from wijzer.core.fields import (
+    CbsCode,
+    Email,
+    HttpsUrl,
+    IsoDate,
+    Markdown,
+    Phone,
+    PlainText,
+    Slug,
+)
+
+
+class Entry(BaseModel):
+    """Basis van elk item: onbekende velden zijn fouten en niets wordt stilletjes omgezet."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+Audience = Literal["ouders", "kinderen", "jongeren", "professionals"]
+AUDIENCE_LABELS: dict[str, str] = {
+    "ouders": "Ouders",
+    "kinderen": "Kinderen (tot 12 jaar)",
+    "jongeren": "Jongeren (12 jaar en ouder)",
+    "professionals": "Professionals",
+}
+
+Phase = Literal["preventie", "tijdens-scheiding", "na-scheiding"]
+PHASE_LABELS: dict[str, str] = {
+    "preventie": "Voor de scheiding (preventie)",
+    "tijdens-scheiding": "Tijdens de scheiding",
+    "na-scheiding": "Na de scheiding",
+}
+
+Form = Literal["individueel", "gezin", "groep", "online", "telefoon-chat", "informatie"]
+FORM_LABELS: dict[str, str] = {
+    "individueel": "Individueel",
+    "gezin": "Met het hele gezin of beide ouders",
+    "groep": "In een groep",
+    "online": "Online",
+    "telefoon-chat": "Telefoon of chat",
+    "informatie": "Informatie en advies",
+}
+
+Access = Literal["vrij-toegankelijk", "verwijzing-nodig", "beschikking"]
+ACCESS_LABELS: dict[str, str] = {
+    "vrij-toegankelijk": "Vrij toegankelijk: je kunt zelf contact opnemen",
+    "verwijzing-nodig": "Verwijzing nodig (wijkteam, huisarts of jeugdarts)",
+    "beschikking": "Alleen na een beslissing van de rechter of gemeente (beschikking)",
+}
+
+Costs = Literal["gratis", "vergoed", "eigen-bijdrage", "betaald"]
+COSTS_LABELS: dict[str, str] = {
+    "gratis": "Gratis",
+    "vergoed": "Vergoed (door gemeente of via een toevoeging)",
+    "eigen-bijdrage": "Met een eigen bijdrage",
+    "betaald": "Je betaalt zelf",
+}
+
+EvidenceLevel = Literal[
+    "niet-beoordeeld",
+    "goed-onderbouwd",
+    "effectief-eerste-aanwijzingen",
+    "effectief-goede-aanwijzingen",
+    "effectief-sterke-aanwijzingen",
+]
+EVIDENCE_LABELS: dict[str, str] = {
+    "niet-beoordeeld": "Niet beoordeeld",
+    "goed-onderbouwd": "Goed onderbouwd",
+    "effectief-eerste-aanwijzingen": "Effectief volgens eerste aanwijzingen",
+    "effectief-goede-aanwijzingen": "Effectief volgens goede aanwijzingen",
+    "effectief-sterke-aanwijzingen": "Effectief volgens sterke aanwijzingen",
+}
+
+Island = Literal["voorveld", "hulpverlening", "recht"]
+ISLAND_LABELS: dict[str, str] = {
+    "voorveld": "Voorveld (school, huisarts, wijkteam, jeugdgezondheidszorg)",
+    "hulpverlening": "Hulpverlening (jeugdhulp, Veilig Thuis, jeugdbescherming)",
+    "recht": "Recht (advocaat, mediator, rechter, Raad voor de Kinderbescherming)",
+}
+
+OrganisationKind = Literal[
+    "gemeente",
+    "wijkteam",
+    "jeugdhulp",
+    "veilig-thuis",
+    "raad-voor-de-kinderbescherming",
+    "jeugdbescherming",
+    "rechtspraak",
+    "juridisch-loket",
+    "advocatuur-mediation",
+    "onderwijs",
+    "huisarts-jgz",
+    "hulplijn",
+    "ervaringsdeskundigen",
+    "kennisinstituut",
+    "overig",
+]
+KIND_LABELS: dict[str, str] = {
+    "gemeente": "Gemeente",
+    "wijkteam": "Wijkteam, sociaal team of CJG",
+    "jeugdhulp": "Jeugdhulp",
+    "veilig-thuis": "Veilig Thuis",
+    "raad-voor-de-kinderbescherming": "Raad voor de Kinderbescherming",
+    "jeugdbescherming": "Jeugdbescherming (gecertificeerde instelling)",
+    "rechtspraak": "Rechtspraak",
+    "juridisch-loket": "Juridisch advies",
+    "advocatuur-mediation": "Advocatuur en mediation",
+    "onderwijs": "Onderwijs",
+    "huisarts-jgz": "Huisarts of jeugdgezondheidszorg",
+    "hulplijn": "Hulplijn",
+    "ervaringsdeskundigen": "Ervaringsdeskundigen",
+    "kennisinstituut": "Kennisinstituut",
+    "overig": "Overig",
+}
+
+RegionKind = Literal["jeugdregio", "provincie", "veiligheidsregio", "arrondissement"]
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+class Sourced(Entry):
+    """Elk item zegt waar de gegevens vandaan komen en wanneer ze voor het laatst zijn gecontroleerd."""
+
+    sources: list[HttpsUrl] = Field(
+        min_length=1,
+        description=(
+            "Bronnen: webadressen (https) van officiële pagina's of de eigen website van de "
+            "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één."
+        ),
+    )
+    reviewed: IsoDate = Field(
+        description=(
+            "Laatst gecontroleerd: de datum (JJJJ-MM-DD) waarop een redacteur alle gegevens "
+            "van dit item met de bronnen heeft vergeleken. Niet in de toekomst."
+        )
+    )
+
+
+class AgeRange(Entry):
+    min: Annotated[int, Field(ge=0, le=25)] = Field(
+        description="Jongste leeftijd (in jaren) van de kinderen voor wie dit bedoeld is."
+    )
+    max: Annotated[int, Field(ge=0, le=25)] = Field(
+        description="Oudste leeftijd (in jaren) van de kinderen voor wie dit bedoeld is."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is groter dan max ({self.max})")
+        return self
+
+
+class Evidence(Entry):
+    level: EvidenceLevel = Field(
+        description=(
+            "Beoordeling in de Databank Effectieve Jeugdinterventies van het NJi. Gebruik "
+            "'niet-beoordeeld' als de interventie niet (of niet meer) in de databank staat; "
+            "dat zegt niets over of ze werkt."
+        )
+    )
+    date: IsoDate | None = Field(
+        default=None,
+        description="Datum van de beoordeling door de erkenningscommissie (verplicht bij een beoordeling).",
+    )
+    url: HttpsUrl | None = Field(
+        default=None,
+        description="Link naar de beschrijving in de NJi-databank (verplicht bij een beoordeling).",
+    )
+
+    @model_validator(mode="after")
+    def _rated_needs_proof(self) -> Evidence:
+        if self.level != "niet-beoordeeld" and (self.date is None or self.url is None):
+            raise ValueError(
+                f"niveau '{self.level}' heeft een datum (date) en een link (url) naar de NJi-databank nodig"
+            )
+        return self
+
+
+class Address(Entry):
+    street: PlainText = Field(description="Straat en huisnummer.")
+    postcode: Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")] = Field(
+        description="Postcode, bijvoorbeeld 8011 PK."
+    )
+    city: PlainText = Field(description="Plaats.")
+
+
+class Contact(Entry):
+    phone: Phone | None = Field(
+        default=None,
+        description="Telefoonnummer zoals de organisatie het zelf publiceert, bijvoorbeeld 0800-2000.",
+    )
+    email: Email | None = Field(default=None, description="E-mailadres voor ouders of professionals.")
+    website: HttpsUrl | None = Field(default=None, description="Website (https).")
+    address: Address | None = Field(default=None, description="Bezoekadres.")
+    opening_hours: PlainText | None = Field(
+        default=None,
+        description="Openingstijden of bereikbaarheid in gewone taal, bijvoorbeeld '24 uur per dag, 7 dagen per week'.",
+    )
+
+
+class Area(Entry):
+    """Waar iets beschikbaar is: landelijk, of in een lijst gemeenten en/of regio's."""
+
+    national: bool = Field(
+        default=False, description="true als dit in heel Nederland beschikbaar is."
+    )
+    gemeenten: list[CbsCode] = Field(
+        default_factory=list,
+        description="Gemeenten waar dit beschikbaar is, als CBS-code (bijvoorbeeld GM0193 voor Zwolle).",
+    )
+    regions: list[Slug] = Field(
+        default_factory=list,
+        description="Regio's (id uit data/regions.yaml) waar dit in alle gemeenten beschikbaar is.",
+    )
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Area:
+        if self.national and (self.gemeenten or self.regions):
+            raise ValueError("kies óf national: true, óf gemeenten/regions, niet allebei")
+        if not self.national and not (self.gemeenten or self.regions):
+            raise ValueError("geef national: true of minstens één gemeente of regio")
+        return self
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class Tier(Entry):
+    id: Slug = Field(description="Vaste korte naam van de trede, bijvoorbeeld 'licht'.")
+    level: Annotated[int, Field(ge=0, le=9)] = Field(
+        description="Volgorde op de ladder: 0 is het lichtst; hoe hoger, hoe zwaarder."
+    )
+    label: PlainText = Field(description="Naam van de trede zoals bezoekers die zien.")
+    summary: PlainText = Field(description="Eén zin: voor welke situatie is deze trede?")
+    description: Markdown = Field(description="Uitleg van de trede (Markdown).")
+    glasl: PlainText = Field(
+        description="Welke fase(n) van de escalatieladder van Glasl bij deze trede horen."
+    )
+
+
+class Offer(Sourced):
+    id: Slug = Field(description="Vaste korte naam (kleine letters, cijfers, streepjes); wordt het webadres.")
+    name: PlainText = Field(description="Naam van het aanbod of de interventie.")
+    summary: PlainText = Field(description="Eén zin in gewone taal: wat is het en voor wie?")
+    description: Markdown = Field(description="Wat er gebeurt, in gewone taal (Markdown).")
+    audiences: list[Audience] = Field(min_length=1, description="Voor wie het aanbod is.")
+    ages: AgeRange | None = Field(
+        default=None, description="Leeftijd van de kinderen; laat weg als het niet uitmaakt."
+    )
+    phases: list[Phase] = Field(min_length=1, description="In welke fase van de scheiding het past.")
+    tiers: list[Slug] = Field(
+        min_length=1,
+        description="Treden van de ladder 'licht als het kan, zwaar als het moet' (id's uit data/tiers.yaml).",
+    )
+    forms: list[Form] = Field(min_length=1, description="Vorm van het aanbod.")
+    sessions: PlainText | None = Field(
+        default=None, description="Aantal bijeenkomsten en duur, bijvoorbeeld '8 bijeenkomsten van 1,5 uur'."
+    )
+    access: Access = Field(description="Hoe je er komt: zelf, met een verwijzing of met een beschikking.")
+    costs: Costs = Field(description="Wat het kost.")
+    costs_note: PlainText | None = Field(default=None, description="Toelichting op de kosten.")
+    evidence: Evidence = Field(description="Beoordeling in de NJi-databank, of 'niet-beoordeeld'.")
+    providers: list[Slug] = Field(
+        default_factory=list, description="Organisaties (id's uit data/organisations.yaml) die dit aanbieden."
+    )
+    area: Area = Field(description="Waar het aanbod beschikbaar is.")
+    website: HttpsUrl | None = Field(default=None, description="Website met meer informatie (https).")
+
+
+class Organisation(Sourced):
+    id: Slug = Field(description="Vaste korte naam (kleine letters, cijfers, streepjes); wordt het webadres.")
+    name: PlainText = Field(description="Naam van de organisatie.")
+    kind: OrganisationKind = Field(description="Soort organisatie.")
+    island: Island = Field(
+        description="Het 'eiland' van professionals waar de organisatie bij hoort: voorveld, hulpverlening of recht."
+    )
+    description: Markdown | None = Field(default=None, description="Wat de organisatie doet voor gezinnen in scheiding.")
+    contact: Contact = Field(default_factory=Contact, description="Contactgegevens; alleen wat in de bronnen staat.")
+    area: Area = Field(description="Voor welke gemeenten of regio's de organisatie werkt.")
+
+
+class Gemeente(Entry):
+    code: CbsCode = Field(description="CBS-code van de gemeente, bijvoorbeeld GM0193.")
+    name: PlainText = Field(description="Officiële naam volgens het CBS.")
+    province: PlainText = Field(description="Provincie.")
+    entry_point: Slug | None = Field(
+        default=None,
+        description="De plek waar gezinnen in deze gemeente terechtkunnen (id van een organisatie, meestal het wijkteam).",
+    )
+
+
+class Region(Entry):
+    id: Slug = Field(description="Vaste korte naam van de regio.")
+    name: PlainText = Field(description="Naam van de regio.")
+    kind: RegionKind = Field(description="Soort regio.")
+    gemeenten: list[CbsCode] = Field(min_length=1, description="Gemeenten in deze regio (CBS-codes).")
+    sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen voor de indeling.")
+
+
+class LawReference(Entry):
+    ref: PlainText = Field(description="Korte verwijzing, bijvoorbeeld 'BW 1:251' of 'Jeugdwet art. 7.3.4'.")
+    title: PlainText = Field(description="Waar het artikel over gaat, in een paar woorden.")
+    url: HttpsUrl = Field(description="Link naar de officiële wettekst (wetten.overheid.nl of EUR-Lex).")
+
+
+class LegalTopic(Sourced):
+    id: Slug = Field(description="Vaste korte naam; wordt het webadres.")
+    title: PlainText = Field(description="Titel van het onderwerp.")
+    summary: PlainText = Field(description="Eén zin in gewone taal.")
+    parents: Markdown = Field(description="Tekst voor ouders: gewone taal (B1), korte zinnen, 'je/jullie'.")
+    professionals: Markdown = Field(description="Tekst voor professionals: precies, met wetsartikelen.")
+    children: Markdown | None = Field(
+        default=None, description="Korte tekst voor kinderen en jongeren, als het onderwerp voor hen belangrijk is."
+    )
+    law: list[LawReference] = Field(min_length=1, description="Wetsartikelen met link naar de officiële tekst.")
+    related_offers: list[Slug] = Field(default_factory=list, description="Aanbod dat hierbij past (id's).")
+    related_topics: list[Slug] = Field(default_factory=list, description="Andere onderwerpen die hierbij horen (id's).")
+
+
+class Settings(Entry):
+    review_interval_days: Annotated[int, Field(ge=30, le=1100)] = Field(
+        default=365,
+        description="Na hoeveel dagen een item opnieuw gecontroleerd moet worden (anders een waarschuwing).",
+    )
+    finder_summaries_inline: Annotated[int, Field(ge=0, le=100000)] = Field(
+        default=250,
+        description=(
+            "Hoeveel hulpvormen op de pagina Hulp zoeken meteen hun korte beschrijving meekrijgen. De rest "
+            "haalt de pagina op zodra ze in beeld komen, zodat de pagina ook met duizenden hulpvormen snel laadt."
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- files
+# Each YAML file's top level is a mapping with one list (or block) in it.
+
+
+class OffersFile(Entry):
+    offers: list[Offer] = Field(description="Het hulpaanbod.")
+
+
+class OrganisationsFile(Entry):
+    organisations: list[Organisation] = Field(description="Organisaties en hun contactgegevens.")
+
+
+class RegionsFile(Entry):
+    gemeenten: list[Gemeente] = Field(description="Alle gemeenten (CBS-indeling).")
+    regions: list[Region] = Field(description="Regio's die gemeenten groeperen.")
+
+
+class LegalFile(Entry):
+    topics: list[LegalTopic] = Field(description="Juridische basiskennis per onderwerp.")
+
+
+class TiersFile(Entry):
+    tiers: list[Tier] = Field(min_length=2, description="De treden van licht naar zwaar.")
+
+
+class SettingsFile(Entry):
+    settings: Settings = Field(default_factory=Settings, description="Instellingen voor controles.")
+
+
+# file name -> model; the order is the order of loading and of reporting
+DATA_FILES: dict[str, type[Entry]] = {
+    "settings.yaml": SettingsFile,
+    "tiers.yaml": TiersFile,
+    "regions.yaml": RegionsFile,
+    "organisations.yaml": OrganisationsFile,
+    "offers.yaml": OffersFile,
+    "legal.yaml": LegalFile,
+}

@@ -1,0 +1,1 @@
+"""Tools for editors: the content report, the CMS configuration, JSON Schemas, the field reference, scaffolding."""
