@@ -78,6 +78,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     return scaffold(args.kind, args.id, data_dir=Path(args.data), append=args.append)
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from wijzer.editors.fmt import format_files
+
+    paths = [Path(f) for f in args.files] or sorted(Path(args.data).glob("*.yaml"))
+    changed, failed = format_files(paths, check=args.check)
+    for path, reason in failed:
+        print(f"{path}: {reason}", file=sys.stderr)
+    for path in changed:
+        if args.check:
+            print(f"{path}: niet in de vaste opmaak; draai 'wijzer fmt' en commit het resultaat", file=sys.stderr)
+        else:
+            print(f"opgemaakt: {path}")
+    if not changed and not failed:
+        print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak.")
+    return 1 if failed or (args.check and changed) else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from wijzer.editors.schema import write_schemas
 
@@ -170,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", default="CONTRIBUTING.md")
     p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als het overzicht verouderd is")
     p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("fmt", help="zet de databestanden in de vaste opmaak (dezelfde als de redactieomgeving); opmerkingen blijven staan")
+    p.add_argument("files", nargs="*", help="bestanden (standaard: alle .yaml in --data)")
+    p.add_argument("--data", default="data")
+    p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als een bestand niet in de vaste opmaak staat")
+    p.set_defaults(func=cmd_fmt)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from wijzer.editors.fieldspec import FieldSpec, file_fields
+from wijzer.editors.fmt import CMS_YAML_OUTPUT
 
 # collection name, label, description, icon (Material Symbols), data files in it
 COLLECTIONS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
@@ -191,7 +192,8 @@ def cms_config(
         "app_title": "Wijzer redactie",
         "media_folder": "content/assets/uploads",
         "public_folder": "/assets/uploads",
-        "output": {"omit_empty_optional_fields": True},
+        # the layout of `wijzer fmt`, so a one-field change is a one-line diff (docs/cms.md)
+        "output": {"omit_empty_optional_fields": True, "yaml": dict(CMS_YAML_OUTPUT)},
         "collections": collections,
     }
     if site_url:

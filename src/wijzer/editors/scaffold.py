@@ -1,4 +1,4 @@
-"""``wijzer new``: a valid skeleton with today's date, in the style of ``wijzer fmt``.
+"""``wijzer new``: a valid skeleton with today's date, already in the layout of ``wijzer fmt``.
 
 Every 'TODO' (in a value or in a comment after a chosen default) is a warning from ``wijzer validate``
 until an editor fills it in or confirms the choice; ``--strict`` refuses them.
@@ -16,49 +16,53 @@ from wijzer.core import clock
 TEMPLATES = {
     "offer": ("offers.yaml", """\
   - id: {id}
-    name: "TODO: naam van het aanbod"
-    summary: "TODO: één zin in gewone taal: wat is het en voor wie?"
+    name: 'TODO: naam van het aanbod'
+    summary: 'TODO: één zin in gewone taal: wat is het en voor wie?'
     description: |
       TODO: wat gebeurt er, voor wie, en hoe kom je er? Schrijf in gewone taal (B1).
-    audiences: [ouders]
-    phases: [tijdens-scheiding]
-    tiers: [licht]
-    forms: [groep]  # TODO: kies uit individueel, gezin, groep, online, telefoon-chat, informatie
+    audiences:
+      - ouders
+    phases:
+      - tijdens-scheiding
+    tiers:
+      - licht
+    forms:  # TODO: kies uit individueel, gezin, groep, online, telefoon-chat, informatie
+      - groep
     access: vrij-toegankelijk  # TODO: of verwijzing-nodig of beschikking
     costs: gratis  # TODO: of vergoed, eigen-bijdrage of betaald
     evidence:
       level: niet-beoordeeld
     providers: []
     area:
-      national: true  # TODO: of gemeenten: [GM0193] of regions: [ijsselland]
+      national: true  # TODO: of gemeenten (CBS-codes, zoals GM0193) of regions (id's)
     sources:
       - https://TODO.example.nl/bron
     reviewed: {today}
 """),
     "organisation": ("organisations.yaml", """\
   - id: {id}
-    name: "TODO: naam van de organisatie"
+    name: 'TODO: naam van de organisatie'
     kind: jeugdhulp  # TODO: kies de soort organisatie (zie CONTRIBUTING.md)
     island: hulpverlening  # TODO: of voorveld of recht
     contact:
       website: https://TODO.example.nl
     area:
-      national: true  # TODO: of gemeenten: [GM0193] of regions: [ijsselland]
+      national: true  # TODO: of gemeenten (CBS-codes, zoals GM0193) of regions (id's)
     sources:
       - https://TODO.example.nl/bron
     reviewed: {today}
 """),
     "topic": ("legal.yaml", """\
   - id: {id}
-    title: "TODO: titel"
-    summary: "TODO: één zin in gewone taal"
+    title: 'TODO: titel'
+    summary: 'TODO: één zin in gewone taal'
     parents: |
       TODO: tekst voor ouders in gewone taal (B1): korte zinnen, 'je' en 'jullie'.
     professionals: |
       TODO: tekst voor professionals, met wetsartikelen (bijvoorbeeld art. 1:251 BW).
     law:
-      - ref: "TODO"
-        title: "TODO: waar het artikel over gaat"
+      - ref: TODO
+        title: 'TODO: waar het artikel over gaat'
         url: https://wetten.overheid.nl/TODO
     sources:
       - https://TODO.example.nl/bron

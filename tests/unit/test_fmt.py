@@ -1,0 +1,120 @@
+"""`wijzer fmt`: one canonical layout (the one the CMS writes), comments kept, meaning unchanged."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wijzer.core.catalogue import data_files
+from wijzer.core.yamlsource import parse
+from wijzer.editors.fmt import format_text
+from wijzer.editors.scaffold import TEMPLATES, skeleton
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = sorted((ROOT / "data").glob("*.yaml"))
+
+HAND_EDITED = """\
+# Een opmerking bovenaan.
+offers:
+
+  - id: a   # na de waarde
+    name: "Villa Pinedo"
+    audiences: [ouders, kinderen]
+    phone: "0800-2000"
+    code: '0363'
+    answer: 'no'
+    description: |
+      Eerste alinea.
+
+      Tweede alinea.
+    empty: []
+
+  # tussen twee items
+  - id: b
+    reviewed: 2026-11-23
+"""
+
+CANONICAL = """\
+# yaml-language-server: $schema=../schema/offers.schema.json
+# Een opmerking bovenaan.
+offers:
+  - id: a   # na de waarde
+    name: Villa Pinedo
+    audiences:
+      - ouders
+      - kinderen
+    phone: 0800-2000
+    code: '0363'
+    answer: 'no'
+    description: |
+      Eerste alinea.
+
+      Tweede alinea.
+    empty: []
+  # tussen twee items
+  - id: b
+    reviewed: 2026-11-23
+"""
+
+
+def wijzer(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "wijzer.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_a_hand_edited_file_gets_the_canonical_layout_with_its_comments():
+    assert format_text(HAND_EDITED, "offers.yaml") == CANONICAL
+    assert parse(CANONICAL.encode(), "x").data == parse(HAND_EDITED.encode(), "x").data
+
+
+@pytest.mark.parametrize("path", DATA, ids=[p.name for p in DATA])
+def test_fmt_is_idempotent_and_keeps_the_meaning_of_the_real_data(path):
+    text = path.read_text(encoding="utf-8")
+    once = format_text(text, path.name)
+    assert format_text(once, path.name) == once
+    assert parse(once.encode(), path.name).data == parse(text.encode(), path.name).data
+    assert once.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{path.stem}.schema.json"
+    comments = [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert [line.strip() for line in once.splitlines() if line.lstrip().startswith("#")][-len(comments):] == comments
+
+
+def test_the_shipped_data_is_in_the_canonical_layout(tmp_path):
+    result = wijzer("fmt", "--check", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_names_the_file_and_fmt_repairs_it(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    offers = tmp_path / "data" / "offers.yaml"
+    offers.write_text(offers.read_text(encoding="utf-8").replace("\n  - id: ", "\n\n  - id: ", 3), encoding="utf-8")
+    result = wijzer("fmt", "--check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["data/offers.yaml: niet in de vaste opmaak; draai 'wijzer fmt' en commit het resultaat"]
+    assert wijzer("fmt", cwd=tmp_path).stdout.splitlines() == ["opgemaakt: data/offers.yaml"]
+    assert wijzer("fmt", "--check", cwd=tmp_path).returncode == 0
+
+
+def test_a_broken_file_is_left_alone_with_a_dutch_message(tmp_path):
+    (tmp_path / "data").mkdir()
+    broken = tmp_path / "data" / "offers.yaml"
+    broken.write_text("offers:\n  - id: a\n   name: b\n", encoding="utf-8")
+    result = wijzer("fmt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["data/offers.yaml: heeft fouten; draai eerst 'wijzer validate' en herstel ze"]
+    assert broken.read_text(encoding="utf-8") == "offers:\n  - id: a\n   name: b\n"
+
+
+@pytest.mark.parametrize("kind", list(TEMPLATES))
+def test_wijzer_new_writes_the_canonical_layout(kind):
+    file_name = TEMPLATES[kind][0]
+    base = format_text((ROOT / "data" / file_name).read_text(encoding="utf-8"), file_name)
+    text = base + skeleton(kind, "mijn-item")
+    assert format_text(text, file_name) == text
+
+
+def test_every_data_file_has_a_schema_for_the_header_line():
+    for name in data_files():
+        assert (ROOT / "schema" / name.replace(".yaml", ".schema.json")).exists(), name
