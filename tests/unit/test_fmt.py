@@ -118,3 +118,13 @@ def test_wijzer_new_writes_the_canonical_layout(kind):
 def test_every_data_file_has_a_schema_for_the_header_line():
     for name in data_files():
         assert (ROOT / "schema" / name.replace(".yaml", ".schema.json")).exists(), name
+
+
+def test_a_file_saved_by_the_cms_without_the_schema_line_passes_check_and_fmt_puts_it_back(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    tiers = tmp_path / "data" / "tiers.yaml"
+    text = tiers.read_text(encoding="utf-8")
+    tiers.write_text(text.split("\n", 1)[1], encoding="utf-8")  # what the CMS writes: no comments
+    assert wijzer("fmt", "--check", cwd=tmp_path).returncode == 0
+    wijzer("fmt", cwd=tmp_path)
+    assert tiers.read_text(encoding="utf-8") == text

@@ -99,8 +99,12 @@ def _without_blank_lines(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_text(text: str, file_name: str) -> str:
-    """The canonical layout of one data file's text."""
+def format_text(text: str, file_name: str, *, add_header: bool = True) -> str:
+    """The canonical layout of one data file's text.
+
+    ``add_header=False`` leaves a missing ``# yaml-language-server`` line missing: the CMS cannot keep
+    comments, so ``--check`` does not fail a pull request from the CMS for that line alone.
+    """
     before = parse(text.encode("utf-8"), file_name)
     if before.problems or before.data is None:
         raise FormatError("heeft fouten; draai eerst 'wijzer validate' en herstel ze")
@@ -114,7 +118,7 @@ def format_text(text: str, file_name: str) -> str:
     yaml.dump(data, out)
     result = _without_blank_lines(out.getvalue())
     header = SCHEMA_LINE.format(stem=Path(file_name).stem)
-    if not result.startswith("# yaml-language-server:"):
+    if add_header and not result.startswith("# yaml-language-server:"):
         result = header + "\n" + result
     after = parse(result.encode("utf-8"), file_name)
     if after.problems or after.data != before.data:
@@ -129,7 +133,7 @@ def format_files(paths: list[Path], *, check: bool) -> tuple[list[Path], list[tu
     for path in paths:
         text = path.read_text(encoding="utf-8")
         try:
-            result = format_text(text, path.name)
+            result = format_text(text, path.name, add_header=not check)
         except FormatError as exc:
             failed.append((path, str(exc)))
             continue
