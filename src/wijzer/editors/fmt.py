@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from wijzer.core.yamlsource import parse
+from wijzer.editors.fieldspec import FieldSpec, file_fields, walk
 
 INDENT = 2
 # Sveltia CMS's output settings (config.yml ``output.yaml``) that give the layout below.
@@ -58,10 +59,47 @@ def _canonical(value: Any) -> Any:
             value[i] = _canonical(item)
         return value
     if isinstance(value, str):
-        text = str(value)
-        if "\n" in text.strip("\n") or (isinstance(value, LiteralScalarString) and "\n" in text):
+        # the CMS trims texts: a text with line breaks is a '|-' block, a one-line text is plain
+        text = str(value).rstrip("\n") if "\n" in str(value) else str(value)
+        if "\n" in text:
             return LiteralScalarString(text)
         return SingleQuotedScalarString(text) if _needs_quotes(text) else text
+    return value
+
+
+def _field_order(value: Any, specs: tuple[FieldSpec, ...]) -> None:
+    """Keys in the order of the model (the order of the CMS form, which is the order it writes), and
+    true/false fields written out, because the CMS writes every true/false field it shows."""
+    if isinstance(value, CommentedSeq):
+        for item in value:
+            _field_order(item, specs)
+        return
+    if not isinstance(value, CommentedMap) or not specs:
+        return
+    names = [spec.name for spec in specs]
+    for position, spec in enumerate(specs):
+        if spec.kind == "bool" and spec.default is False and spec.name not in value:
+            value.insert(min(position, len(value)), spec.name, False)
+    for name in [n for n in names if n in value] + [k for k in list(value) if k not in names]:
+        value.move_to_end(name)
+    for spec in specs:
+        if spec.name in value and spec.children:
+            _field_order(value[spec.name], spec.children)
+
+
+def _bool_defaults() -> set[str]:
+    return {spec.name for specs in file_fields(extensions=True).values() for _, spec in walk(specs)
+            if spec.kind == "bool" and spec.default is False}
+
+
+def _meaning(value: Any, bools: set[str]) -> Any:
+    """Data as the models see it: texts without trailing line breaks, false defaults left out."""
+    if isinstance(value, dict):
+        return {k: _meaning(v, bools) for k, v in value.items() if not (k in bools and v is False)}
+    if isinstance(value, list):
+        return [_meaning(v, bools) for v in value]
+    if isinstance(value, str):
+        return value.rstrip("\n")
     return value
 
 
@@ -114,6 +152,8 @@ def format_text(text: str, file_name: str, *, add_header: bool = True) -> str:
     except Exception as exc:  # pragma: no cover - wijzer's own parser is stricter than ruamel.yaml
         raise FormatError("heeft fouten; draai eerst 'wijzer validate' en herstel ze") from exc
     data = _canonical(data)
+    # only the files the CMS edits: elsewhere a moved key could carry a comment away from its place
+    _field_order(data, file_fields().get(Path(file_name).name, ()))
     out = io.StringIO()
     yaml.dump(data, out)
     result = _without_blank_lines(out.getvalue())
@@ -121,7 +161,8 @@ def format_text(text: str, file_name: str, *, add_header: bool = True) -> str:
     if add_header and not result.startswith("# yaml-language-server:"):
         result = header + "\n" + result
     after = parse(result.encode("utf-8"), file_name)
-    if after.problems or after.data != before.data:
+    bools = _bool_defaults()
+    if after.problems or _meaning(after.data, bools) != _meaning(before.data, bools):
         raise FormatError("opmaken zou de gegevens veranderen; meld dit als fout in Wijzer")
     return result
 

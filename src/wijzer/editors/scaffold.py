@@ -18,7 +18,7 @@ TEMPLATES = {
   - id: {id}
     name: 'TODO: naam van het aanbod'
     summary: 'TODO: één zin in gewone taal: wat is het en voor wie?'
-    description: |
+    description: |-
       TODO: wat gebeurt er, voor wie, en hoe kom je er? Schrijf in gewone taal (B1).
     audiences:
       - ouders
@@ -56,9 +56,9 @@ TEMPLATES = {
   - id: {id}
     title: 'TODO: titel'
     summary: 'TODO: één zin in gewone taal'
-    parents: |
+    parents: |-
       TODO: tekst voor ouders in gewone taal (B1): korte zinnen, 'je' en 'jullie'.
-    professionals: |
+    professionals: |-
       TODO: tekst voor professionals, met wetsartikelen (bijvoorbeeld art. 1:251 BW).
     law:
       - ref: TODO
