@@ -139,6 +139,9 @@ def test_an_offer_edited_in_the_cms_passes_validation(page, site_url, tmp_path):
         page.wait_for_timeout(250)
         saved = page.evaluate(READ, "data/offers.yaml")
     assert "Aangepast via de redactieomgeving." in saved
+    lines = changed_lines((ROOT / "data" / "offers.yaml").read_text(encoding="utf-8"), saved)
+    print(f"\nCMS-wijziging van één veld in offers.yaml: {len(lines)} gewijzigde regels\n" + "\n".join(lines))
+    assert len(lines) <= 5, "\n".join(lines)
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -51,12 +51,13 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, CommentedMap):
         value.fa.set_block_style()
         for key in list(value):
-            value[key] = _canonical(value[key])
+            # CommentedMap.__setitem__ would keep the old style (a '|' text stays a block): bypass it
+            super(CommentedMap, value).__setitem__(key, _canonical(value[key]))
         return value
     if isinstance(value, CommentedSeq):
         value.fa.set_block_style()
         for i, item in enumerate(value):
-            value[i] = _canonical(item)
+            super(CommentedSeq, value).__setitem__(i, _canonical(item))
         return value
     if isinstance(value, str):
         # the CMS trims texts: a text with line breaks is a '|-' block, a one-line text is plain
@@ -77,6 +78,13 @@ def _field_order(value: Any, specs: tuple[FieldSpec, ...]) -> None:
     if not isinstance(value, CommentedMap) or not specs:
         return
     names = [spec.name for spec in specs]
+    for spec in specs:  # output.omit_empty_optional_fields: the CMS leaves empty optional fields out
+        if not spec.required and spec.name in value and _empty(value[spec.name]):
+            del value[spec.name]
+        elif spec.kind == "markdown" and isinstance(value.get(spec.name), str):
+            text = _markdown_like_cms(str(value[spec.name]))
+            block = LiteralScalarString(text) if "\n" in text else text
+            super(CommentedMap, value).__setitem__(spec.name, block)
     for position, spec in enumerate(specs):
         if spec.kind == "bool" and spec.default is False and spec.name not in value:
             value.insert(min(position, len(value)), spec.name, False)
@@ -87,19 +95,39 @@ def _field_order(value: Any, specs: tuple[FieldSpec, ...]) -> None:
             _field_order(value[spec.name], spec.children)
 
 
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | dict) and len(value) == 0)
+
+
+_HEADING = re.compile(r"^#{1,6}\s")
+
+
+def _markdown_like_cms(text: str) -> str:
+    """The CMS's Markdown editor puts a blank line before and after each heading."""
+    out: list[str] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _HEADING.match(line) and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+        if _HEADING.match(line) and i + 1 < len(lines) and lines[i + 1].strip():
+            out.append("")
+    return "\n".join(out)
+
+
 def _bool_defaults() -> set[str]:
     return {spec.name for specs in file_fields(extensions=True).values() for _, spec in walk(specs)
             if spec.kind == "bool" and spec.default is False}
 
 
 def _meaning(value: Any, bools: set[str]) -> Any:
-    """Data as the models see it: texts without trailing line breaks, false defaults left out."""
+    """Data as the models see it: texts without trailing line breaks, false defaults and empty values left out."""
     if isinstance(value, dict):
-        return {k: _meaning(v, bools) for k, v in value.items() if not (k in bools and v is False)}
+        return {k: _meaning(v, bools) for k, v in value.items() if not (k in bools and v is False) and not _empty(v)}
     if isinstance(value, list):
         return [_meaning(v, bools) for v in value]
-    if isinstance(value, str):
-        return value.rstrip("\n")
+    if isinstance(value, str):  # blank lines around a Markdown heading change nothing on the page
+        return re.sub(r"\n\n+(?=#{1,6}\s)", "\n", re.sub(r"(?m)^(#{1,6}\s[^\n]*)\n\n+", r"\1\n", value.rstrip("\n")))
     return value
 
 

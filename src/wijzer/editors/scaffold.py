@@ -18,8 +18,7 @@ TEMPLATES = {
   - id: {id}
     name: 'TODO: naam van het aanbod'
     summary: 'TODO: één zin in gewone taal: wat is het en voor wie?'
-    description: |-
-      TODO: wat gebeurt er, voor wie, en hoe kom je er? Schrijf in gewone taal (B1).
+    description: 'TODO: wat gebeurt er, voor wie, en hoe kom je er? Schrijf in gewone taal (B1).'
     audiences:
       - ouders
     phases:
@@ -32,7 +31,6 @@ TEMPLATES = {
     costs: gratis  # TODO: of vergoed, eigen-bijdrage of betaald
     evidence:
       level: niet-beoordeeld
-    providers: []
     area:
       national: true  # TODO: of gemeenten (CBS-codes, zoals GM0193) of regions (id's)
     sources:
@@ -56,10 +54,8 @@ TEMPLATES = {
   - id: {id}
     title: 'TODO: titel'
     summary: 'TODO: één zin in gewone taal'
-    parents: |-
-      TODO: tekst voor ouders in gewone taal (B1): korte zinnen, 'je' en 'jullie'.
-    professionals: |-
-      TODO: tekst voor professionals, met wetsartikelen (bijvoorbeeld art. 1:251 BW).
+    parents: "TODO: tekst voor ouders in gewone taal (B1): korte zinnen, 'je' en 'jullie'."
+    professionals: 'TODO: tekst voor professionals, met wetsartikelen (bijvoorbeeld art. 1:251 BW).'
     law:
       - ref: TODO
         title: 'TODO: waar het artikel over gaat'

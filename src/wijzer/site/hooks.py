@@ -23,10 +23,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wijzer.core import clock
 from wijzer.core.catalogue import Catalogue, load_cached
-from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
 from wijzer.core.problems import report
-from wijzer.pages.render import nl_date
 from wijzer.editors.report import REPORT_URI
+from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
+from wijzer.pages.render import nl_date
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 

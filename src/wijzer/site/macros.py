@@ -11,9 +11,9 @@ from typing import Any
 from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.site.hooks import catalogue_for
 from wijzer.pages.generated import Uris, fragment
 from wijzer.pages.render import Linker
+from wijzer.site.hooks import catalogue_for
 
 
 class MacroError(Exception):
