@@ -21,7 +21,7 @@ help:
 	@echo "make fmt    - zet data/*.yaml in de vaste opmaak (dezelfde als de redactieomgeving)"
 
 $(RUNTIME): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 nodig, gevonden: " + sys.version)'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Python 3.11 of nieuwer nodig, gevonden: " + sys.version)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock

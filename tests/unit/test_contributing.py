@@ -4,6 +4,7 @@ editor who follows its steps gets a valid entry and line-accurate messages."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -132,22 +133,27 @@ def test_pre_commit_runs_yamllint_and_validate_from_the_project(tmp_path):
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     assert {repo["repo"] for repo in config["repos"]} == {"local"}  # nothing downloaded
-    assert hooks["yamllint"]["entry"] == ".venv/bin/yamllint -c .yamllint.yml"
-    assert hooks["wijzer-validate"]["entry"] == ".venv/bin/wijzer validate"
-    assert hooks["wijzer-docs"]["entry"] == ".venv/bin/wijzer docs --check"
+    # the Python of the active environment, not a path that exists only on Linux and macOS (.venv/bin)
+    assert hooks["yamllint"]["entry"] == "python -m yamllint -c .yamllint.yml"
+    assert hooks["wijzer-validate"]["entry"] == "python -m wijzer.cli validate"
+    assert hooks["wijzer-docs"]["entry"] == "python -m wijzer.cli docs --check"
+    assert hooks["wijzer-fmt"]["entry"] == "python -m wijzer.cli fmt"
+    assert not [h for h in hooks.values() if ".venv" in h["entry"]]
     # the hooks' commands catch a broken file (run from a copy, as pre-commit runs them from the checkout)
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
     shutil.copyfile(ROOT / ".yamllint.yml", tmp_path / ".yamllint.yml")
-    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+
+    def command(hook: str) -> list[str]:  # as pre-commit runs it in an activated environment
+        return [sys.executable, *hooks[hook]["entry"].split()[1:]]
     broken = tmp_path / "data" / "offers.yaml"
     for hook in ("yamllint", "wijzer-validate"):
         files = ["data/offers.yaml"] if hook == "yamllint" else []
-        ok = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        ok = subprocess.run([*command(hook), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert ok.returncode == 0, ok.stdout + ok.stderr
     broken.write_text(broken.read_text(encoding="utf-8").replace("audiences: [kinderen]", "audiences: [kinderen]\n    audiences: [ouders]"), encoding="utf-8")
     for hook in ("yamllint", "wijzer-validate"):
         files = ["data/offers.yaml"] if hook == "yamllint" else []
-        failed = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        failed = subprocess.run([*command(hook), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert failed.returncode == 1, hook
         output = failed.stdout + failed.stderr
         assert ("  8:5 " in output) if hook == "yamllint" else ("data/offers.yaml:8:5: " in output), output
@@ -182,3 +188,13 @@ def test_workflows_keep_pull_requests_without_secrets_and_read_only():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert deploy.get("on", deploy.get(True))["push"]["branches"] == ["main"]
+
+
+def test_the_devcontainer_installs_with_the_makefile_and_serves_on_the_documented_port():
+    config = json.loads((ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"make ([\w./-]+(?: [\w./-]+)*)", config["postCreateCommand"])[0].split():
+        assert f"{target}:" in makefile.replace("$(VENV)", ".venv").replace("$(RUNTIME)", ".venv/.runtime-installed").replace(
+            "$(NODE_DEPS)", "node_modules/.installed"), target
+    assert config["forwardPorts"] == [8000] and "127.0.0.1:8000" in GUIDE.read_text(encoding="utf-8")
+    assert "redhat.vscode-yaml" in config["customizations"]["vscode"]["extensions"]
