@@ -177,6 +177,10 @@ def test_workflows_keep_pull_requests_without_secrets_and_read_only():
     assert any("lychee" in s.get("uses", "") and "--offline" in s["with"]["args"] for s in steps)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["name"] == "voorbeeldsite"  # the name CONTRIBUTING.md tells editors to download
+    # the preview is the offline build: folder links of the normal site break when opened from disk
+    preview = next(s for s in steps if s.get("id") == "preview")
+    assert "wijzer.site.offline" in preview["run"] and upload["with"]["path"] == "preview/"
+    assert "`wijzer/index.html`" in GUIDE.read_text(encoding="utf-8")
     assert "**voorbeeldsite**" in GUIDE.read_text(encoding="utf-8")
     assert all(s["with"].get("persist-credentials") is False for s in steps if s.get("uses", "").startswith("actions/checkout@"))
 
@@ -198,3 +202,12 @@ def test_the_devcontainer_installs_with_the_makefile_and_serves_on_the_documente
             "$(NODE_DEPS)", "node_modules/.installed"), target
     assert config["forwardPorts"] == [8000] and "127.0.0.1:8000" in GUIDE.read_text(encoding="utf-8")
     assert "redhat.vscode-yaml" in config["customizations"]["vscode"]["extensions"]
+
+
+def test_the_field_reference_names_kinds_and_conditions_correctly():
+    text = GUIDE.read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in text.splitlines() if line.startswith("| `")}
+    assert "postcode" not in rows["variants"] and "postcode" not in rows["word"]  # search words are no postcodes
+    assert "tekst in een vaste vorm" in rows["word"]
+    assert "postcode, bijvoorbeeld 8011 PK" in rows["contact.address.postcode"]
+    assert "| ja, als er `contact.address` staat |" in rows["contact.address.street"]

@@ -46,6 +46,7 @@ PATTERN_MESSAGES = {
     "postcode": "Schrijf vier cijfers en twee hoofdletters, bijvoorbeeld 8011 PK.",
     "phone": "Alleen cijfers, spaties, streepjes, haakjes en +.",
     "url": "Begin met https://",
+    "pattern": "Gebruik de vorm die in de uitleg staat.",
 }
 URL_PATTERN = "^https://"
 # only what the site's Markdown filter keeps (render.ALLOWED_TAGS): no images, no big headings
@@ -79,7 +80,7 @@ def _scalar_widget(spec: FieldSpec) -> dict[str, Any]:
         return {"widget": "string", "type": "url", "pattern": [spec.pattern or URL_PATTERN, PATTERN_MESSAGES["url"]]}
     if kind == "email":
         return {"widget": "string", "type": "email"}
-    if kind in ("slug", "cbs", "postcode", "phone"):
+    if kind in ("slug", "cbs", "postcode", "phone", "pattern"):
         assert spec.pattern, spec.name
         return {"widget": "string", "pattern": [spec.pattern, PATTERN_MESSAGES[kind]]}
     if kind == "int":

@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from wijzer.core import fields as f
 from wijzer.core import models as m
 
-Kind = Literal["text", "markdown", "url", "slug", "cbs", "phone", "email", "postcode", "int", "bool", "date", "choice", "object"]
+Kind = Literal["text", "markdown", "url", "slug", "cbs", "phone", "email", "postcode", "pattern", "int", "bool", "date", "choice", "object"]
 
 _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._plain: "text",
@@ -191,7 +191,9 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
         elif inner is dt.date:
             kind = "date"
         elif inner is str and pattern:
-            kind = "postcode"
+            # only the address's postcode is a postcode; other text with a fixed form (the search words
+            # in synonyms.yaml: small letters) is named by its pattern
+            kind = "postcode" if name == "postcode" else "pattern"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)
