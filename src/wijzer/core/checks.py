@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,13 @@ def _refs(
         return
     for j, value in enumerate(values):
         if value not in known and value not in _rejected:
-            problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
+            problems.append(src.problem((*path, j), unknown_message(what, value, known)))
+
+
+def unknown_message(what: str, value: str, known: dict[str, Any]) -> str:
+    """``onbekende trede 'lich'; bedoelde je 'licht'?`` (a suggestion only when one is close)."""
+    close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.75)
+    return f"onbekende {what} '{value}'" + (f"; bedoelde je '{close[0]}'?" if close else "")
 
 
 def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems: list[Problem]) -> None:
@@ -92,7 +99,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     region_src = groups["regions"][0]
     for i, gemeente in index["gemeenten"].values():
         if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
-            problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
+            problems.append(region_src.problem(("gemeenten", i, "entry_point"), unknown_message("organisatie", gemeente.entry_point, catalogue.organisations)))
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
         _refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)

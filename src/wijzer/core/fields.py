@@ -112,14 +112,17 @@ def check_url(value: str) -> str:
     return value
 
 
+PHONE_HINT = "schrijf het zoals de organisatie het publiceert, met netnummer, bijvoorbeeld 0800-2000"
+
+
 def _phone(value: str) -> str:
     _forbid_hidden(value)
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{value!r} is geen telefoonnummer") from exc
+        raise ValueError(f"{value!r} is geen telefoonnummer; {PHONE_HINT}") from exc
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"{value!r} is geen geldig Nederlands telefoonnummer")
+        raise ValueError(f"{value!r} is geen geldig Nederlands telefoonnummer; {PHONE_HINT}")
     return value
 
 

@@ -156,7 +156,7 @@ def _ref(src: Source, path: tuple, value: str, known: dict, what: str, problems:
     """One reference (not a list): like ``checks._refs``, silent when the target file was unreadable."""
     if value in known or id(known) in checks._unreadable or value in checks._rejected:
         return True
-    problems.append(src.problem(path, f"onbekende {what} '{value}'"))
+    problems.append(src.problem(path, checks.unknown_message(what, value, known)))
     return False
 
 
