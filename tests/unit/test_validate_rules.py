@@ -226,3 +226,67 @@ def test_all_shows_every_problem(tmp_path):
     root = project(tmp_path)
     (root / "data" / "offers.yaml").write_text("offers:\n" + "  -\n" * 60, encoding="utf-8")
     assert len(validate(root, "--all").stderr.splitlines()) == 61
+
+
+# ------------------------------------------------------------------ messages (issue 19, item 8)
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", '    name: "Advieslijn\n')
+    assert validate(root).stderr.splitlines()[0] == ("data/offers.yaml:26:11: YAML-fout: dit aanhalingsteken wordt niet gesloten; "
+                                                     "zet hetzelfde aanhalingsteken aan het eind van de tekst")
+
+
+def test_a_non_breaking_space_in_the_indentation_is_named(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", "\u00a0   name: Advieslijn\n")
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:26:1: de inspringing bevat een onzichtbare harde spatie (U+00A0, vaak uit een tekstverwerker "
+        "of webpagina geplakt); vervang die door gewone spaties",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_a_missing_dash_is_one_message_not_a_duplicate_per_field(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "  - id: advieslijn\n", "    id: advieslijn\n")
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:25:5: offers[0].id: 'id' staat al op regel 2 in dit item; begint hier een nieuw item? "
+        "Zet dan '- ' vóór 'id:'",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_pyyaml_texts_about_escapes_and_trailing_text_are_dutch(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", '    name: "Advies\\u12"\n')
+    assert "ongeldige \\u- of \\x-code tussen dubbele aanhalingstekens" in validate(root).stderr
+
+
+def test_a_gemeente_name_instead_of_its_code_gets_the_code_suggested(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "      national: true\n", "      gemeenten: [Zwolle]\n")
+    lines = validate(root).stderr.splitlines()
+    assert any(line.endswith("'Zwolle' is geen CBS-gemeentecode; schrijf 'GM' met vier cijfers, bijvoorbeeld GM0193; "
+                             "bedoelde je GM0193 (Zwolle)?") for line in lines), lines
+
+
+def test_an_unknown_tier_gets_a_suggestion_and_a_too_short_list_says_item(tmp_path):
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    tiers: [licht]\n", "    tiers: [lichtt]\n")
+    assert "data/offers.yaml:10:13: offers[0].tiers[0]: onbekende trede 'lichtt'; bedoelde je 'licht'?" in validate(root).stderr.splitlines()
+    edit(offers, "    tiers: [lichtt]\n", "    tiers: []\n")
+    assert "data/offers.yaml:10:12: offers[0].tiers: moet minstens 1 item bevatten" in validate(root).stderr.splitlines()
+
+
+def test_a_postcode_error_gives_an_example(tmp_path):
+    root = project(tmp_path)
+    orgs = root / "data" / "organisations.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    assert "      phone: 0800-2000\n" in text
+    orgs.write_text(text.replace("      phone: 0800-2000\n", "      phone: 0800-2000\n      address:\n        street: Markt 1\n"
+                                 "        postcode: 8011PKK\n        city: Zwolle\n", 1), encoding="utf-8")
+    assert any(line.endswith("contact.address.postcode: '8011PKK' is geen postcode; schrijf vier cijfers en twee hoofdletters, "
+                             "bijvoorbeeld 8011 PK") for line in validate(root).stderr.splitlines())

@@ -7,7 +7,7 @@ import importlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -222,8 +222,28 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
     for name, _, attach in exts:
         if name in valid:
             problems.extend(attach(catalogue, valid[name], sources[name]))
+    problems = _suggest_codes(problems, sources.get("regions.yaml"))
     has_errors = any(p.severity == "error" for p in problems)
     return LoadResult(None if has_errors else catalogue, sorted(problems), sources)
+
+
+_NOT_A_CODE = re.compile(r"^'([^']+)' is geen CBS-gemeentecode; ")
+
+
+def _suggest_codes(problems: list[Problem], regions: Source | None) -> list[Problem]:
+    """``gemeenten: [Zwolle]``: name the code of the gemeente with that name (from data/regions.yaml)."""
+    data = regions.data if regions else None
+    rows = data.get("gemeenten") if isinstance(data, dict) else None
+    codes = {str(g.get("name", "")).casefold(): (g.get("code"), g.get("name"))
+             for g in rows or [] if isinstance(g, dict)}
+    out = []
+    for problem in problems:
+        found = _NOT_A_CODE.match(problem.message)
+        hit = codes.get(found.group(1).strip().casefold()) if found else None
+        if hit and isinstance(hit[0], str):
+            problem = replace(problem, message=f"{problem.message}; bedoelde je {hit[0]} ({hit[1]})?")
+        out.append(problem)
+    return out
 
 
 _CACHE: dict[tuple, LoadResult] = {}
