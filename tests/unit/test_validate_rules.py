@@ -242,7 +242,7 @@ def test_a_non_breaking_space_in_the_indentation_is_named(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", "\u00a0   name: Advieslijn\n")
     assert validate(root).stderr.splitlines() == [
-        "data/offers.yaml:26:1: de inspringing bevat een onzichtbare harde spatie (U+00A0, vaak uit een tekstverwerker "
+        "data/offers.yaml:26:1: de inspringing bevat een onzichtbaar teken, een harde spatie (U+00A0, vaak uit een tekstverwerker "
         "of webpagina geplakt); vervang die door gewone spaties",
         "1 fout, 0 waarschuwingen.",
     ]

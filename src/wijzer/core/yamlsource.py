@@ -302,7 +302,7 @@ def parse(raw: bytes, file: str) -> Source:
         before = text[: nbsp.end() - 1]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         src.problems.append(
-            Problem(file, line, col, "", "de inspringing bevat een onzichtbare harde spatie (U+00A0, vaak uit een tekstverwerker "
+            Problem(file, line, col, "", "de inspringing bevat een onzichtbaar teken, een harde spatie (U+00A0, vaak uit een tekstverwerker "
                     "of webpagina geplakt); vervang die door gewone spaties")
         )
         return src
