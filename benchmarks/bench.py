@@ -283,12 +283,45 @@ def svg_plot(runs: list[Run]) -> str:
 """
 
 
+def visitor_pages(sites: dict[str, Path]) -> dict[str, list[dict]]:
+    """Lighthouse (mobile, gzip server) on every page type of each site (benchmarks/lighthouse.py);
+    WIJZER_LH_RUNS runs per page (default 1; with more, the median score and the worst CLS and size)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import lighthouse
+
+    runs = int(os.environ.get("WIJZER_LH_RUNS", "1"))
+    return {label: [asdict(r) for r in lighthouse.measure(site, runs)] for label, site in sites.items()}
+
+
+def visitor_section(visitors: dict[str, list[dict]]) -> tuple[list[tuple[str, str, bool]], str]:
+    """Budget rows and the section of the report for the Lighthouse figures."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import lighthouse
+
+    rows: list[tuple[str, str, bool]] = []
+    parts = []
+    for label, results in visitors.items():
+        pages = [lighthouse.PageResult(**r) for r in results]
+        worst = min(pages, key=lambda p: p.score)
+        failing = [p.kind for p in pages if not p.ok]
+        rows.append((f"Lighthouse mobiel, {label}: elke paginasoort prestatie ≥ 95, CLS ≤ 0,05, eerste weergave binnen budget",
+                     f"laagste {worst.score} ({worst.kind}); hoogste CLS {max(p.cls for p in pages):.3f}"
+                     + (f"; niet: {', '.join(failing)}" if failing else ""), not failing))
+        parts.append(f"### {label.capitalize()}\n\n{lighthouse.table(pages)}\n")
+    text = ("## Bezoekers op een telefoon (Lighthouse)\n\n"
+            "Lighthouse 12 (mobiel: gesimuleerd traag 4G, 4× tragere processor) in Debian's Chromium, per paginasoort, "
+            "achter een server die comprimeert zoals nginx (`gzip on`, niveau 6). *Overgedragen* is wat een bezoeker "
+            "binnenhaalt tot de pagina geladen is, dus vóór de eerste handeling. Opnieuw meten voor één site: "
+            "`.venv/bin/python benchmarks/lighthouse.py site/`.\n\n" + "\n".join(parts)) if visitors else ""
+    return rows, text
+
+
 def check(ok: bool) -> str:
     return "gehaald" if ok else "**niet gehaald**"
 
 
 def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[str, float], took: float, *,
-                 date: str | None = None, machine_text: str | None = None) -> None:
+                 date: str | None = None, machine_text: str | None = None, visitors: dict[str, list[dict]] | None = None) -> None:
     from wijzer.core.models import Settings
     from wijzer.pages.finder import PAGE_SIZE, SUMMARY_CHUNK
 
@@ -318,11 +351,13 @@ def write_report(shipped: Run, runs: list[Run], filter_ms: float, serve: dict[st
         ("Idem, naam van een landelijk aanbod (staat ook op 342 gemeentepagina's) < 3 s", f"{serve['naam']:.2f} s",
          serve["naam"] < BUDGET["serve_s"]),
     ]
+    visitor_rows, visitor_text = visitor_section(visitors or {})
+    budgets += visitor_rows
     budget_rows = "\n".join(f"| {name} | {value} | {check(ok)} |" for name, value, ok in budgets)
     (ROOT / "docs" / "benchmarks.svg").write_text(svg_plot(runs), encoding="utf-8")
     (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(
         {"date": date, "machine": machine_text, "took_s": took, "shipped": asdict(shipped), "runs": [asdict(r) for r in runs],
-         "filter_ms": filter_ms, "serve_s": serve}, indent=1) + "\n", encoding="utf-8")
+         "filter_ms": filter_ms, "serve_s": serve, "visitors": visitors or {}}, indent=1) + "\n", encoding="utf-8")
     text = f"""# Prestaties
 
 Gemeten met `make bench` op {date} ({took / 60:.0f} minuten). Machine: {machine_text}.
@@ -358,6 +393,7 @@ samenvattingen haalt Hulp zoeken op zodra die kaarten in beeld komen (de eerste
 gewijzigd {serve["naam"]:.2f} s (dan veranderen ook alle 342 gemeentepagina's, die het landelijk aanbod
 noemen).
 
+{visitor_text}
 ## Hoe de budgetten gehaald worden
 
 - **Geen navigatie van duizenden pagina's**: de zijbalk toont overzichtspagina's; aanbod-,
@@ -417,7 +453,7 @@ def report_from_json() -> None:
     data = json.loads((ROOT / "docs" / "benchmarks.json").read_text(encoding="utf-8"))
     runs = [Run(**r) for r in data["runs"]]
     write_report(Run(**data["shipped"]), runs, data["filter_ms"], data["serve_s"], data.get("took_s", 0.0),
-                 date=data["date"], machine_text=data.get("machine"))
+                 date=data["date"], machine_text=data.get("machine"), visitors=data.get("visitors"))
 
 
 def main() -> None:
@@ -443,11 +479,13 @@ def main() -> None:
             if scale != SCALES[-1]:
                 shutil.rmtree(work / f"site-{scale}x")
             shutil.rmtree(work / f"floor-{scale}x")
+        say("Lighthouse (mobiel) op elke paginasoort")
+        visitors = visitor_pages({"meegeleverd": work / "site-meegeleverd", "landelijk": work / f"site-{SCALES[-1]}x"})
         say("zoekpagina in Chromium")
         filter_ms = finder_filter_ms(work / f"site-{SCALES[-1]}x")
         say("make serve: één aanbod wijzigen")
         serve = serve_rebuild_s(work)
-        write_report(shipped, runs, filter_ms, serve, time.perf_counter() - started)
+        write_report(shipped, runs, filter_ms, serve, time.perf_counter() - started, visitors=visitors)
     print(f"Klaar: docs/benchmarks.md ({(time.perf_counter() - started) / 60:.1f} min)")
 
 

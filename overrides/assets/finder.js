@@ -377,8 +377,6 @@
 
     // ------------------------------------------------------------------ start
 
-    root.querySelector("[data-wz-nojs]").hidden = true;
-    form.hidden = false;
     fromUrl();
     var state = readForm();
     render(state, true);

@@ -106,7 +106,24 @@
       return out;
     }
 
+    /* The cards come after the questions, in one request that every visitor makes (whatever the
+       gemeente), so the page is usable at once; a result asked for before they arrive is redrawn. */
+    var cardsBox = one("[data-wz-taxatie-templates]", root);
+    var cardsUrl = cardsBox && cardsBox.getAttribute("data-wz-taxatie-cards");
+    var cardsLoaded = !cardsUrl;
+    var redrawWhenLoaded = false;
+    if (cardsUrl) {
+      fetch(cardsUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (cards) {
+          cardsBox.innerHTML = cards.html;  /* our own escaped templates, from this site */
+          cardsLoaded = true;
+          if (redrawWhenLoaded && !output.hidden) render(false);
+        });
+    }
+
     function fill(container, selector, ids) {
+      if (!cardsLoaded) redrawWhenLoaded = true;
       container.textContent = "";
       ids.forEach(function (id) {
         var template = one("template[" + selector + '="' + id + '"]', root);
@@ -201,7 +218,7 @@
       output.hidden = false;
       root.setAttribute("data-wz-has-result", result.safety ? "veiligheid" : result.tier.id);
       status.textContent = result.safety
-        ? "Uitkomst: veiligheid gaat voor. Bel bij direct gevaar 112, of Veilig Thuis: 0800-2000."
+        ? "Uitkomst: veiligheid gaat voor. Bel bij direct gevaar 112, of Veilig Thuis" + (data.safety.phone ? ": " + data.safety.phone : "") + "."
         : "Uitkomst bijgewerkt: " + result.tier.label + ".";
       shown = true;
       if (moveFocus) {

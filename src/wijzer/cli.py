@@ -29,8 +29,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result.problems.extend(check_data_phones(result.sources) + check_data_readability(result.sources))
         result.problems.extend(check_content(Path(args.content), result.sources, display=args.content.rstrip("/")))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    _print_problems(result.problems, github=github, limit=None if args.all else MAX_SHOWN)
-    failed = bool(result.errors) or (args.strict and bool(result.warnings))
+    pages = _content_problems(Path(args.content), result.catalogue)
+    _print_problems(sorted([*result.problems, *pages]), github=github, limit=None if args.all else MAX_SHOWN)
+    failed = bool(result.errors) or bool(pages) or (args.strict and bool(result.warnings))
     if not failed:
         cat = result.catalogue
         assert cat is not None
@@ -41,6 +42,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     elif args.strict and not result.errors:
         print("--strict: waarschuwingen tellen als fouten.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _content_problems(content: Path, cat: object) -> list:
+    """Phone references on the hand-written pages in ``content`` (if that folder exists)."""
+    from wijzer.core.contactrefs import page_problems
+
+    if cat is None or not content.is_dir():
+        return []
+    found = []
+    for path in sorted(content.rglob("*.md")):
+        found += page_problems(path.read_text(encoding="utf-8"), path.as_posix(), cat.organisations)  # type: ignore[attr-defined]
+    return found
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -145,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
     p.add_argument("--strict", action="store_true", help="waarschuwingen (bijvoorbeeld verlopen controles) tellen als fout")
     p.add_argument("--github", action="store_true", help="print ook GitHub-annotaties (automatisch in GitHub Actions)")
-    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (standaard: content)")
+    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (telefoonnummers, gewone taal; standaard: content)")
     p.add_argument("--all", action="store_true", help=f"toon alle problemen (standaard de eerste {MAX_SHOWN})")
     p.add_argument("--today", default=None, help="controleer alsof het deze datum is (JJJJ-MM-DD)")
     p.set_defaults(func=cmd_validate)

@@ -22,12 +22,15 @@ PAGE_TYPES = {
     "offer": "aanbod/kies/",
     "organisation": "organisaties/veilig-thuis/",
     "legal-topic": "juridisch/ouderlijk-gezag/",
+    "legal-topic-quick-exit": "juridisch/spoedmaatregelen/",
     "overview-aanbod": "aanbod/",
     "overview-organisaties": "organisaties/",
     "overview-gemeenten": "gemeenten/",
     "overview-juridisch": "juridisch/",
     "routekaart": "routekaart/",
     "signaleren": "signaleren/",
+    "beslishulp": "professionals/beslishulp/",
+    "beslishulp-uitleg": "professionals/beslishulp-uitleg/",
     "over": "over/toegankelijkheid/",
     "over-code-examples": "over/opname-criteria/",
 }
@@ -49,7 +52,9 @@ def test_page_type_has_no_axe_violations(page, site_url, path):
     assert violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["", "gemeenten/zwolle/", "signaleren/"], ids=["home", "gemeente", "signaleren"])
+@pytest.mark.parametrize(
+    "path", ["", "gemeenten/zwolle/", "signaleren/", "professionals/beslishulp/"], ids=["home", "gemeente", "signaleren", "beslishulp"]
+)
 def test_phone_sized_screen_has_no_axe_violations(browser, site_url, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", service_workers="block")
     page = context.new_page()

@@ -371,6 +371,7 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     home = hostile["home"]
     slug = slugify(home["name"])
     pages = ("", "over/", "gemeenten/", f"gemeenten/{slug}/", "aanbod/", "organisaties/", "juridisch/", "routekaart/", "signaleren/", "hulp-zoeken/")
+    pages += ("professionals/beslishulp/", "professionals/beslishulp-uitleg/")
     for path in pages:
         visit(guarded, site_url + path)
         inert(guarded, path or "home")
@@ -382,6 +383,21 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     for entry in ACCEPTED:
         if "\n" not in entry["text"]:
             assert flat(entry["text"]) in [" ".join(c.split()) for c in cards]
+
+
+def test_beslishulp_outcome_shows_hostile_text_as_text(guarded, site_url, hostile):
+    """Answer every question of the beslishulp (all texts hostile): the outcome runs nothing and shows the labels as text."""
+    data = hostile["files"]["beslishulp.yaml"]
+    visit(guarded, site_url + "professionals/beslishulp/")
+    labels = []
+    for question in data["questions"]:
+        answer = question["answers"][-1]  # the last answers include the safety signals
+        guarded.locator(f'input[name="wz-bh-{question["id"]}"][value="{answer["id"]}"]').check()
+        labels.append(" ".join(answer["label"].split()))
+    guarded.get_by_role("button", name="Bekijk de uitkomst").click()
+    assert guarded.locator("[data-wz-beslishulp-safety]").is_visible()
+    assert " ".join(guarded.locator("[data-wz-beslishulp-situation]").inner_text().split()) == " · ".join(labels)
+    inert(guarded, "beslishulp met uitkomst")
 
 
 @pytest.mark.parametrize("query", ["alert", "script", "klik", "onerror", "javascript"])

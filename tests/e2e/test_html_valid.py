@@ -20,7 +20,8 @@ PAGES = [
     "gemeenten/zwolle/index.html", "gemeenten/aalten/index.html", "aanbod/index.html", "aanbod/kies/index.html",
     "aanbod/veilig-thuis-advies/index.html", "organisaties/index.html", "organisaties/veilig-thuis/index.html",
     "juridisch/index.html", "juridisch/ouderlijk-gezag/index.html", "routekaart/index.html",
-    "signaleren/index.html", "over/privacy/index.html", "404.html",
+    "signaleren/index.html", "professionals/beslishulp/index.html", "professionals/beslishulp-uitleg/index.html",
+    "juridisch/toestemming-jeugdhulp-en-behandeling/index.html", "over/privacy/index.html", "404.html",
 ]
 ERROR = re.compile(r'^"file:(?P<file>[^"]+)":(?P<line>\d+)\.\d+-\d+\.\d+: error: (?P<message>.*)$')
 

@@ -75,3 +75,17 @@ def test_offline_pages_link_to_files_not_folders(offline_site):
     text = (offline_site / "ouders" / "index.html").read_text(encoding="utf-8")
     folder_links = re.findall(r'href="(?!https?:|mailto:|tel:|#)([^"]*/)"', text)
     assert not folder_links, folder_links[:5]
+
+
+def test_beslishulp_works_from_the_file_system(offline_site, local_page):
+    """The beslishulp answers from file:// too: its data is in the page, nothing is fetched."""
+    page = local_page
+    page.goto((offline_site / "professionals" / "beslishulp.html").as_uri())
+    chosen = {"veiligheid": "nee", "leeftijd": "12-15", "gezag": "gezamenlijk", "hulp": "medisch", "doel": "hulp-starten"}
+    for question, choice in chosen.items():
+        page.locator(f'input[name="wz-bh-{question}"][value="{choice}"]').check()
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    assert page.locator("[data-wz-beslishulp-consent-line]").inner_text() == "Wie geeft toestemming: het kind en beide ouders met gezag"
+    page.get_by_role("link", name="Zo redeneert de beslishulp").last.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/professionals/beslishulp-uitleg.html")

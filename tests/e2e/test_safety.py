@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 NEUTRAL = "https://www.google.nl/"
 EVERY_KIND = ["", "ouders/", "kinderen/", "hulp-zoeken/", "gemeenten/zwolle/", "aanbod/kies/", "organisaties/de-kindertelefoon/",
               "juridisch/ouderlijk-gezag/", "signaleren/", "404.html"]
-QUICK_EXIT = ["signaleren/", "kinderen/", "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/"]
+QUICK_EXIT = ["signaleren/", "kinderen/", "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/",
+              "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/"]
 
 
 @pytest.fixture

@@ -45,6 +45,16 @@ QUERIES: list[tuple[str, str | tuple[str, ...], str]] = [
     ("informatieplicht", ("juridisch/informatie-en-consultatie/", "juridisch/toestemming-jeugdhulp-en-behandeling/"), "ouder"),
     ("hulp in zwolle", "gemeenten/zwolle/", "ouder; eigen gemeente"),
     ("amersfoort", "gemeenten/amersfoort/", "ouder; alleen de plaatsnaam"),
+    ("emigreren", "juridisch/verhuizen-met-kind/", "ouder; synoniem van verhuizen"),
+    ("verhuizen zonder toestemming", "juridisch/verhuizen-met-kind/", "ouder"),
+    ("ontvoeren", "juridisch/paspoort-vakantie-en-kinderontvoering/", "ouder; eigen woord"),
+    ("paspoort kind toestemming", "juridisch/paspoort-vakantie-en-kinderontvoering/", "ouder"),
+    ("huisverbod", "juridisch/spoedmaatregelen/", "ouder"),
+    ("straatverbod", "juridisch/spoedmaatregelen/", "ouder; synoniem van contactverbod"),
+    ("dossier inzien", "juridisch/dossierrechten/", "ouder"),
+    ("stiefvader gezag", "juridisch/stiefouders-en-grootouders/", "ouder; synoniem van stiefouder"),
+    ("omgang opa en oma", "juridisch/stiefouders-en-grootouders/", "grootouder"),
+    ("kinderbijslag co-ouderschap", "juridisch/hoofdverblijf-inschrijving-en-toeslagen/", "ouder"),
     # children and young people
     ("kindertelfoon", "aanbod/kindertelefoon/", "kind; tikfout"),
     ("anoniem praten", ("aanbod/kindertelefoon/", "organisaties/de-kindertelefoon/", "kinderen/"), "kind"),
@@ -67,6 +77,7 @@ QUERIES: list[tuple[str, str | tuple[str, ...], str]] = [
     ("richtlijn scheiding jeugdhulp", "aanbod/richtlijn-scheiding/", "professional"),
     ("AVG gegevens delen", "juridisch/privacy-en-gegevens-delen/", "professional"),
     ("toestemming behandeling 12 jaar", "juridisch/toestemming-jeugdhulp-en-behandeling/", "professional"),
+    ("toestemming ouders onder 16 app", "juridisch/toestemming-en-privacy-van-kinderen/", "professional; AVG/UAVG-leeftijd"),
     ("loyaliteitsconflict", "aanbod/kinderen-uit-de-knel/", "professional"),
 ]
 

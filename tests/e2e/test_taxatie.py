@@ -98,6 +98,24 @@ def shown(page, selector: str, attribute: str) -> list[str]:
     return page.locator(f"{selector} [{attribute}]").evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
 
 
+def test_a_threat_to_take_the_child_leads_to_guidance_on_abduction(page, site_url):
+    """'Er wordt gedreigd het kind mee te nemen' is a safety answer: the safety route links to the page on
+    passports, travel and international child abduction, which names the Centrum IKO and has a quick exit."""
+    open_page(page, site_url)
+    label = page.locator('label[for="wz-veiligheid-dreiging"]')
+    assert "mee te nemen" in label.inner_text()
+    answer(page, {**QUIET, "veiligheid": "dreiging"})
+    safety = page.locator("[data-wz-taxatie-safety]")
+    safety.wait_for(state="visible")
+    link = safety.get_by_role("link", name=re.compile("kinderontvoering"))
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(re.compile(r"juridisch/paspoort-vakantie-en-kinderontvoering/$"))
+    body = page.locator("article.md-content__inner").inner_text()
+    assert "Centrum Internationale Kinderontvoering" in body and "Paspoortwet" in body and "279" in body
+    assert page.get_by_role("link", name="Snel weg").is_visible()
+
+
 def answer(page, answers: dict[str, str]) -> None:
     for question, choice in answers.items():
         page.locator(f'input[name="wz-{question}"][value="{choice}"]').check()
@@ -275,7 +293,10 @@ def test_without_javascript_questions_and_tiers_show_as_plain_content(browser, s
     assert page.locator("fieldset.wz-question legend").count() == len(tax.questions)
     for q in tax.questions:
         assert page.get_by_text(q.text, exact=True).is_visible()
-    assert page.get_by_text("JavaScript staat uit").is_visible()
+    # (Playwright's text search skips <noscript>, where this note lives: look it up by its class.)
+    note = page.locator(".wz-taxatie-nojs")
+    assert note.is_visible() and note.inner_text().startswith("JavaScript staat uit")
+    assert not page.get_by_role("button", name="Bekijk de uitkomst").is_visible(), "knoppen die zonder JavaScript niets doen"
     for tier in cat.tier_order:
         heading = page.locator(f"#trede-uitleg-{tier.id}")
         assert heading.is_visible() and heading.inner_text() == tier.label

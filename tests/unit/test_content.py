@@ -8,9 +8,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
 from wijzer.core.prose import PLAIN_LANGUAGE_MIN
 from wijzer.core.readability import flesch_douma
@@ -22,7 +24,10 @@ NAMED_METHODS = {"kinderen-uit-de-knel", "jes-brugproject", "ouderschap-blijft",
                  "scheidingsmediation", "begeleide-omgang", "villa-pinedo", "kindertelefoon", "kinder-en-jongerenrechtswinkel"}
 LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", "informatie-en-consultatie",
                 "toestemming-jeugdhulp-en-behandeling", "privacy-en-gegevens-delen", "beroepsgeheim-en-meldcode",
-                "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging"}
+                "stem-van-het-kind", "kinderalimentatie", "kinderbeschermingsmaatregelen", "mediation-rechtsbijstand-en-toevoeging",
+                "verhuizen-met-kind", "paspoort-vakantie-en-kinderontvoering", "spoedmaatregelen",
+                "hoofdverblijf-inschrijving-en-toeslagen", "dossierrechten", "toestemming-en-privacy-van-kinderen",
+                "stiefouders-en-grootouders"}
 
 
 def latest_review() -> dt.date:
@@ -74,6 +79,39 @@ def test_every_seed_region_gemeente_has_an_entry_point_that_serves_it(cat):
         served = cat.area_gemeenten(entry.area)
         assert served is None or code in served, f"{entry.id} werkt niet in {gemeente.name}"
         assert entry.contact.website, f"{entry.id} heeft geen website"
+
+
+# Issue 18 asks for 40 of the 73 seed gemeenten; the stored public sources name a team for 42.
+# Raise this when a team is found for another gemeente (docs/aanspreekpunten.md lists the rest and why).
+SPECIFIC_ENTRY_POINTS_MIN = 42
+
+
+def _seed_codes(cat) -> list[str]:
+    return sorted({code for region_id in SEED_REGIONS for code in cat.regions[region_id].gemeenten})
+
+
+def test_seed_gemeenten_have_a_named_sourced_team_or_say_why_not(cat):
+    """'Specific' = the entry point is an organisation of a team kind (wijkteam, sociaal team, CJG, toegang),
+    sourced by a page deeper than a homepage; every other seed gemeente gives the reason in entry_point_note."""
+    specific = []
+    for code in _seed_codes(cat):
+        gemeente = cat.gemeenten[code]
+        entry = cat.organisations[gemeente.entry_point]
+        if entry.kind in m.ENTRY_TEAM_KINDS:
+            deep = [url for url in entry.sources if urlsplit(url).path.strip("/")]
+            assert deep, f"{entry.id} heeft alleen een homepage als bron"
+            assert not gemeente.entry_point_note, f"{gemeente.name} heeft een team én een reden waarom er geen team is"
+            specific.append(code)
+        else:
+            assert gemeente.entry_point_note, f"{gemeente.name}: geen eigen team en geen reden (entry_point_note)"
+    assert len(specific) >= SPECIFIC_ENTRY_POINTS_MIN, f"{len(specific)} van de 73 met een eigen team"
+
+
+def test_entry_point_table_in_the_docs_lists_every_seed_gemeente(cat):
+    table = (ROOT / "docs" / "aanspreekpunten.md").read_text(encoding="utf-8")
+    for code in _seed_codes(cat):
+        gemeente = cat.gemeenten[code]
+        assert f"| {gemeente.name} | `{gemeente.entry_point}` |" in table, f"{gemeente.name} ontbreekt of klopt niet in docs/aanspreekpunten.md"
 
 
 def test_every_seed_region_has_veilig_thuis_and_a_court(cat):

@@ -80,3 +80,42 @@ def test_broken_input_gives_the_expected_message(fixture: Path, tmp_path: Path):
     assert "Traceback" not in result.stderr + result.stdout
     # one defect, one message: no follow-up errors that send the editor elsewhere
     assert lines[-1] == "1 fout, 0 waarschuwingen.", result.stderr
+
+
+def _plant(tmp_path: Path, file: str, old: str, new: str) -> None:
+    path = tmp_path / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("plant", "expect"),
+    [
+        (
+            [("regions.yaml", "    name: Deventer\n    province: Overijssel\n",
+              "    name: Deventer\n    province: Overijssel\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")],
+            "data/regions.yaml:5:23: gemeenten[0].entry_point_note: waarschuwing: staat er zonder entry_point; "
+            "haal de reden weg of vul entry_point in",
+        ),
+        (
+            [("organisations.yaml", "    name: Gemeente Zwolle\n    kind: gemeente\n", "    name: Gemeente Zwolle\n    kind: wijkteam\n"),
+             ("regions.yaml", "    entry_point: gemeente-zwolle\n",
+              "    entry_point: gemeente-zwolle\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")],
+            "data/regions.yaml:9:23: gemeenten[1].entry_point_note: waarschuwing: 'gemeente-zwolle' is een eigen team; "
+            "de reden waarom er geen team is, klopt niet meer",
+        ),
+    ],
+    ids=["note-without-entry-point", "note-next-to-a-team"],
+)
+def test_a_reason_for_a_missing_team_that_does_not_fit_is_a_warning(plant, expect, tmp_path: Path):
+    """entry_point_note explains why a gemeente has no team; left behind elsewhere it misleads the report."""
+    shutil.copytree(FIXTURES / "valid", tmp_path / "data")
+    for file, old, new in plant:
+        _plant(tmp_path, file, old, new)
+    relaxed = validate(tmp_path)
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert expect in relaxed.stderr.splitlines()
+    strict = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--strict"], cwd=tmp_path,
+                            capture_output=True, text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    assert strict.returncode == 1

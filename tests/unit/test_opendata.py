@@ -62,12 +62,23 @@ def test_the_documented_version_is_the_written_version():
     assert f"| {FORMAT_VERSION} |" in DOC, "de versietabel in docs/open-data.md mist deze versie"
 
 
+def _dated(model):
+    """The entity with a date for every source (a source without its own date was consulted on
+    the review date), the form the open data gives."""
+    return model.model_copy(update={"sources_consulted": [m.SourceRef(url=u, consulted=d) for u, d in model.consulted_sources]})
+
+
+def _from_json(model_class, item: dict):
+    assert [d["url"] for d in item["sources_consulted"]] == item["sources"], "sources en sources_consulted lopen gelijk"
+    return model_class.model_validate_json(json.dumps(item))
+
+
 def test_offers_round_trip_to_the_data(cat, docs):
     offers = docs["offers.json"]["offers"]
     assert [o["id"] for o in offers] == sorted(cat.offers)
     for item in offers:
         # Every field survives: the JSON validates back into the exact same offer.
-        assert m.Offer.model_validate_json(json.dumps(item)) == cat.offers[item["id"]]
+        assert _from_json(m.Offer, item) == _dated(cat.offers[item["id"]])
     tiers = docs["offers.json"]["vocabularies"]["tiers"]
     assert [t["id"] for t in tiers] == [t.id for t in sorted(cat.tiers.values(), key=lambda t: t.level)]
     assert docs["offers.json"]["vocabularies"]["evidence"] == m.EVIDENCE_LABELS
@@ -77,7 +88,7 @@ def test_organisations_round_trip_to_the_data(cat, docs):
     orgs = docs["organisations.json"]["organisations"]
     assert [o["id"] for o in orgs] == sorted(cat.organisations)
     for item in orgs:
-        assert m.Organisation.model_validate_json(json.dumps(item)) == cat.organisations[item["id"]]
+        assert _from_json(m.Organisation, item) == _dated(cat.organisations[item["id"]])
 
 
 def test_gemeenten_list_their_local_offers_and_organisations(cat, docs):
@@ -109,7 +120,8 @@ def test_csv_files_have_one_row_per_entity_with_the_same_values(cat, files):
         assert row["evidence_level"] == offer.evidence.level
         assert row["evidence_url"] == (offer.evidence.url or "")
         assert row["national"] == ("true" if offer.area.national else "false")
-        assert row["sources"].split("; ") == list(offer.sources)
+        assert row["sources"].split("; ") == offer.source_urls
+        assert row["sources_consulted"].split("; ") == [f"{u} ({d.isoformat()})" for u, d in offer.consulted_sources]
     orgs = rows(files["organisations.csv"])
     assert [r["id"] for r in orgs] == sorted(cat.organisations)
     for row in orgs:

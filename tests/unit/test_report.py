@@ -21,6 +21,7 @@ SECTIONS = [
     "Zonder bron",
     "Pagina's zonder controledatum",
     "Gemeenten zonder toegang",
+    "Gemeenten zonder eigen team",
     "Aanbod zonder aanbieder",
     "Aanbod zonder trede",
     "Kapotte verwijzingen",
@@ -56,6 +57,11 @@ def test_report_on_the_real_data_matches_the_data():
     without_entry = [g for g in cat.gemeenten.values() if not g.entry_point]
     without_provider = [o for o in cat.offers.values() if not o.providers]
     assert counts(out)["Gemeenten zonder toegang"] == len(without_entry)
+    generic = [g for g in cat.gemeenten.values() if g.entry_point and cat.organisations[g.entry_point].kind == "gemeente"]
+    assert counts(out)["Gemeenten zonder eigen team"] == len(generic)
+    for gemeente in generic:  # each with the reason the data gives
+        assert f"**{gemeente.name}** " in section(out, "Gemeenten zonder eigen team")
+        assert str(gemeente.entry_point_note) in section(out, "Gemeenten zonder eigen team")
     assert counts(out)["Aanbod zonder aanbieder"] == len(without_provider)
     # the real data passes validation, so no id points nowhere
     assert counts(out)["Kapotte verwijzingen"] == 0
@@ -88,7 +94,11 @@ def _plant_problems(tmp_path: Path) -> tuple[Path, Path]:
     text = text.replace("      - https://veiligthuis.nl\n", "      - https://TODO.example.nl/bron\n")
     offers.write_text(text, encoding="utf-8")
     regions = data / "regions.yaml"
-    regions.write_text(re.sub(r"https://www\.cbs\.nl/\S+", "https://www.example.org/indeling", regions.read_text(encoding="utf-8")), encoding="utf-8")
+    text = re.sub(r"https://www\.cbs\.nl/\S+", "https://www.example.org/indeling", regions.read_text(encoding="utf-8"))
+    # Zwolle's entry point is the gemeente itself, not a team: the editor says why (one line more, so
+    # the region below now starts on line 14)
+    text = text.replace("    entry_point: gemeente-zwolle\n", "    entry_point: gemeente-zwolle\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")
+    regions.write_text(text, encoding="utf-8")
     content = tmp_path / "content"
     (content / "over").mkdir(parents=True)
     (content / "index.md").write_text("---\nreviewed: 2026-10-01\n---\n\n# Welkom\n", encoding="utf-8")
@@ -111,7 +121,7 @@ def test_report_lists_each_planted_problem_with_file_and_line(tmp_path):
     assert table["Controle verlopen"] == 2
 
     assert "**Advieslijn** (aanbod `advieslijn`) — `data/offers.yaml:26` — alleen een voorbeeld- of TODO-bron: https://TODO.example.nl/bron" in section(out, "Zonder bron")
-    assert "**IJsselland** (regio `ijsselland`) — `data/regions.yaml:13` — alleen een voorbeeld- of TODO-bron: https://www.example.org/indeling" in section(out, "Zonder bron")
+    assert "**IJsselland** (regio `ijsselland`) — `data/regions.yaml:14` — alleen een voorbeeld- of TODO-bron: https://www.example.org/indeling" in section(out, "Zonder bron")
     assert table["Zonder bron"] == 2
     assert "**Advieslijn** (aanbod `advieslijn`) — `data/offers.yaml:26` — geen providers" in section(out, "Aanbod zonder aanbieder")
     assert table["Aanbod zonder aanbieder"] == 1
@@ -128,6 +138,8 @@ def test_report_lists_each_planted_problem_with_file_and_line(tmp_path):
     # the fixture has three gemeenten; only Zwolle has an entry point
     assert table["Gemeenten zonder toegang"] == 2
     assert "Zwolle" not in gemeenten
+    assert table["Gemeenten zonder eigen team"] == 1
+    assert "**Zwolle** — `data/regions.yaml:5` — Gemeente Zwolle: alleen algemene gemeentepagina gevonden" in section(out, "Gemeenten zonder eigen team")
 
 
 def test_report_due_soon_and_exit_status_on_broken_data(tmp_path):

@@ -20,7 +20,7 @@ from wijzer.core.yamlsource import Source, parse
 
 OPTIONAL_FILES = {"settings.yaml", "synonyms.yaml"}  # a site works without search synonyms
 # Pages that need these files say so when they are missing (see flowpages), so data sets without them still load.
-OPTIONAL_FILES |= {"routekaart.yaml", "taxatie.yaml"}
+OPTIONAL_FILES |= {"routekaart.yaml", "taxatie.yaml", "beslishulp.yaml"}
 
 
 def slugify(text: str) -> str:
@@ -151,7 +151,7 @@ def _display(path: Path) -> str:
 # Extra data files (routekaart, taxatie, synonyms, ...) live in their own modules. Each module
 # listed here defines ``EXTENSION = (file_name, FileModel, attach)``; ``attach(catalogue, valid,
 # source)`` cross-checks the valid values, stores them in ``catalogue.extras`` and returns problems.
-EXTENSION_MODULES: tuple[str, ...] = ("wijzer.core.synonyms", "wijzer.core.routekaart", "wijzer.core.taxatie")
+EXTENSION_MODULES: tuple[str, ...] = ("wijzer.core.synonyms", "wijzer.core.routekaart", "wijzer.core.taxatie", "wijzer.core.beslishulp")
 
 
 def extensions() -> list[tuple[str, type, Any]]:

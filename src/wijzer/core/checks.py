@@ -70,7 +70,51 @@ def _area(src: Source, path: Path, area: m.Area, catalogue: Catalogue, problems:
     _refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
 
 
+def _phone_refs(src: Source, path: Path, entry: m.Entry, catalogue: Catalogue, problems: list[Problem]) -> None:
+    """``[[telefoon:id]]`` in any text of the entry must name an organisation with a phone number."""
+    from wijzer.core.contactrefs import references
+    from wijzer.core.problems import Problem as P
+    from wijzer.core.problems import format_path
+
+    if id(catalogue.organisations) in _unreadable:
+        return
+
+    def walk(value: Any, where: Path) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*where, key))
+        elif isinstance(value, list):
+            for j, item in enumerate(value):
+                walk(item, (*where, j))
+        elif isinstance(value, str) and "[[telefoon:" in value:
+            line, col = src.where(where)
+            block = 1 if "\n" in value else 0  # a block scalar starts on the line after 'key: |'
+            for org_id, offset in references(value):
+                org = catalogue.organisations.get(org_id)
+                if org_id in _rejected:
+                    continue
+                if org is None:
+                    message = f"[[telefoon:{org_id}]] verwijst naar een onbekende organisatie '{org_id}'; gebruik een id uit data/organisations.yaml"
+                elif not (org.contact.phone or org.contact.short_number):
+                    message = f"[[telefoon:{org_id}]]: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
+                else:
+                    continue
+                problems.append(P(src.file, line + block + offset, col if not (block or offset) else 1, format_path(where), message))
+
+    walk(entry.model_dump(mode="python", exclude_none=True), path)
+
+
 def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, today: dt.date, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for j, ref in enumerate(entry.sources_consulted):
+        where = (*path, "sources_consulted", j)
+        if ref.url not in entry.sources:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' staat niet onder sources; zet het webadres precies zo bij sources, of haal deze regel weg"))
+        elif ref.url in seen:
+            problems.append(src.problem((*where, "url"), f"'{ref.url}' heeft al een datum hierboven"))
+        seen.add(ref.url)
+        if ref.consulted > today:
+            problems.append(src.problem((*where, "consulted"), f"datum van raadplegen {ref.consulted.isoformat()} ligt in de toekomst"))
     if entry.reviewed > today:
         problems.append(src.problem((*path, "reviewed"), f"datum {entry.reviewed.isoformat()} ligt in de toekomst"))
         return
@@ -84,6 +128,26 @@ def _dates(src: Source, path: Path, entry: m.Sourced, catalogue: Catalogue, toda
                 severity="warning",
             )
         )
+
+
+def _entry_point(src: Source, path: Path, gemeente: m.Gemeente, catalogue: Catalogue, problems: list[Problem]) -> None:
+    """The entry point serves the gemeente, and a reason why there is no team is not left behind next to a team."""
+    org = catalogue.organisations.get(gemeente.entry_point or "")
+    if org is None:
+        if gemeente.entry_point_note:
+            problems.append(src.problem((*path, "entry_point_note"), "staat er zonder entry_point; haal de reden weg of vul entry_point in", severity="warning"))
+        return
+    served = catalogue.area_gemeenten(org.area)
+    if served is not None and gemeente.code not in served:
+        problems.append(
+            src.problem(
+                (*path, "entry_point"),
+                f"organisatie '{org.id}' werkt niet in {gemeente.name}: zet {gemeente.code} in area.gemeenten van '{org.id}' "
+                "of kies een organisatie die in deze gemeente werkt",
+            )
+        )
+    if org.kind in m.ENTRY_TEAM_KINDS and gemeente.entry_point_note:
+        problems.append(src.problem((*path, "entry_point_note"), f"'{org.id}' is een eigen team; de reden waarom er geen team is, klopt niet meer", severity="warning"))
 
 
 def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.date, rejected: set[str] | None = None) -> list[Problem]:
@@ -100,6 +164,9 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
     for i, gemeente in index["gemeenten"].values():
         if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in _rejected and region_src:
             problems.append(region_src.problem(("gemeenten", i, "entry_point"), unknown_message("organisatie", gemeente.entry_point, catalogue.organisations)))
+    for i, gemeente in index["gemeenten"].values():
+        if region_src:
+            _entry_point(region_src, ("gemeenten", i), gemeente, catalogue, problems)
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
         _refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
@@ -111,6 +178,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if tier.level in levels:
             problems.append(tier_src.problem(("tiers", i, "level"), f"niveau {tier.level} is al gebruikt door '{levels[tier.level]}'"))
         levels[tier.level] = tier_id
+        _phone_refs(tier_src, ("tiers", i), tier, catalogue, problems)
 
     slugs: dict[str, str] = {}
     for code in catalogue.gemeenten:
@@ -133,6 +201,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         assert org_src is not None
         _area(org_src, ("organisations", i), org.area, catalogue, problems)
         _dates(org_src, ("organisations", i), org, catalogue, today, problems)
+        _phone_refs(org_src, ("organisations", i), org, catalogue, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
@@ -142,6 +211,7 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         _refs(offer_src, (*path, "providers"), offer.providers, catalogue.organisations, "organisatie", problems)
         _area(offer_src, path, offer.area, catalogue, problems)
         _dates(offer_src, path, offer, catalogue, today, problems)
+        _phone_refs(offer_src, path, offer, catalogue, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -154,4 +224,5 @@ def check_catalogue(catalogue: Catalogue, groups: dict[str, Group], today: dt.da
         if topic_id in topic.related_topics:
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
         _dates(topic_src, path, topic, catalogue, today, problems)
+        _phone_refs(topic_src, path, topic, catalogue, problems)
     return problems

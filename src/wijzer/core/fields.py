@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CBS_RE = re.compile(r"^GM[0-9]{4}$")
+LAW_REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .:-]{0,78}[A-Za-z0-9.]$")
 HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 
 # Characters that change reading direction or are invisible: they can make a name or a URL
@@ -50,6 +51,12 @@ def _slug(value: str) -> str:
             f"{value!r} is geen geldige id: gebruik kleine letters, cijfers en streepjes, "
             "bijvoorbeeld 'ouderschap-blijft'"
         )
+    return value
+
+
+def _law_ref(value: str) -> str:
+    if not LAW_REF_RE.match(value):
+        raise ValueError(f"{value!r} is geen wetsverwijzing; schrijf die zoals in data/legal.yaml, bijvoorbeeld 'BW 7:450 lid 2'")
     return value
 
 
@@ -126,6 +133,16 @@ def _phone(value: str) -> str:
     return value
 
 
+SHORT_NUMBER_RE = re.compile(r"^1[0-9]{2}$")
+
+
+def _short_number(value: str) -> str:
+    """A three-digit Dutch service number such as 113 (phonenumbers does not know all of them)."""
+    if not SHORT_NUMBER_RE.match(value):
+        raise ValueError(f"{value!r} is geen kort nummer; schrijf drie cijfers die met 1 beginnen, bijvoorbeeld 113")
+    return value
+
+
 def _email(value: str) -> str:
     _forbid_hidden(value)
     try:
@@ -138,7 +155,9 @@ def _email(value: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def phone_href(value: str) -> str:
     """``tel:`` link target in international format, e.g. ``tel:+318002000`` (remembered: the
-    same numbers stand on hundreds of pages)."""
+    same numbers stand on hundreds of pages); a short number such as 113 as it is."""
+    if SHORT_NUMBER_RE.match(value):
+        return "tel:" + value
     number = phonenumbers.parse(value, "NL")
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -161,6 +180,8 @@ Slug = Annotated[
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
 ]
+LawRef = Annotated[str, AfterValidator(_law_ref), WithJsonSchema({"type": "string", "pattern": LAW_REF_RE.pattern})]
+"""A reference to an article (``ref`` of a ``law:`` entry in data/legal.yaml), optionally with ``lid``."""
 CbsCode = Annotated[str, AfterValidator(_cbs), WithJsonSchema({"type": "string", "pattern": CBS_RE.pattern})]
 PlainText = Annotated[str, AfterValidator(_plain), Field(json_schema_extra={"minLength": 1, "maxLength": 1000})]
 Markdown = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"minLength": 1})]
@@ -170,4 +191,7 @@ HttpsUrl = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
 ]
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^[0-9+() -]{3,20}$"})]
+ShortNumber = Annotated[
+    str, AfterValidator(_short_number), WithJsonSchema({"type": "string", "pattern": SHORT_NUMBER_RE.pattern})
+]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]

@@ -8,6 +8,7 @@ descriptions (what an editor reads) are Dutch.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -20,6 +21,7 @@ from wijzer.core.fields import (
     Markdown,
     Phone,
     PlainText,
+    ShortNumber,
     Slug,
 )
 
@@ -80,6 +82,8 @@ EvidenceLevel = Literal[
     "effectief-goede-aanwijzingen",
     "effectief-sterke-aanwijzingen",
 ]
+# The NJi's recognition committee assesses an intervention again after five years.
+REASSESSMENT_YEARS = 5
 EVIDENCE_LABELS: dict[str, str] = {
     "niet-beoordeeld": "Niet beoordeeld",
     "goed-onderbouwd": "Goed onderbouwd",
@@ -130,10 +134,26 @@ KIND_LABELS: dict[str, str] = {
     "overig": "Overig",
 }
 
+# Kinds of organisation that count as a specific local entry point (a named team), as opposed to
+# the gemeente as a whole; see Gemeente.entry_point_note and the check in checks.py.
+ENTRY_TEAM_KINDS: frozenset[str] = frozenset({"wijkteam"})
+
 RegionKind = Literal["jeugdregio", "provincie", "veiligheidsregio", "arrondissement"]
 
 
 # --------------------------------------------------------------------------- shared parts
+
+
+class SourceRef(Entry):
+    """Wanneer een bron is geraadpleegd, als dat een andere dag was dan 'reviewed'."""
+
+    url: HttpsUrl = Field(description="Webadres van de bron, precies zoals het onder 'sources' staat.")
+    consulted: IsoDate = Field(
+        description=(
+            "Geraadpleegd op: de datum (JJJJ-MM-DD) waarop een redacteur deze bron heeft gelezen. "
+            "Niet in de toekomst."
+        )
+    )
 
 
 class Sourced(Entry):
@@ -143,7 +163,17 @@ class Sourced(Entry):
         min_length=1,
         description=(
             "Bronnen: webadressen (https) van officiële pagina's of de eigen website van de "
-            "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één."
+            "aanbieder waar de gegevens in dit item te controleren zijn. Minstens één. De site "
+            "toont bij elke bron de datum van 'reviewed' als 'geraadpleegd op', tenzij die bron "
+            "onder 'sources_consulted' een eigen datum heeft."
+        ),
+    )
+    sources_consulted: list[SourceRef] = Field(
+        default_factory=list,
+        description=(
+            "Bronnen die je op een andere dag hebt gelezen dan 'reviewed': per bron het webadres "
+            "(zoals onder 'sources') en de datum. Laat weg als alle bronnen op de dag van "
+            "'reviewed' zijn gelezen."
         ),
     )
     reviewed: IsoDate = Field(
@@ -152,6 +182,18 @@ class Sourced(Entry):
             "van dit item met de bronnen heeft vergeleken. Niet in de toekomst."
         )
     )
+
+    @property
+    def source_urls(self) -> list[str]:
+        """The web addresses of the sources, in the order of the data."""
+        return list(self.sources)
+
+    @property
+    def consulted_sources(self) -> list[tuple[str, dt.date]]:
+        """(url, date consulted) per source: its own date from sources_consulted, or else the
+        entry's review date."""
+        own = {ref.url: ref.consulted for ref in self.sources_consulted}
+        return [(url, own.get(url, self.reviewed)) for url in self.sources]
 
 
 class AgeRange(Entry):
@@ -186,6 +228,17 @@ class Evidence(Entry):
         description="Link naar de beschrijving in de NJi-databank (verplicht bij een beoordeling).",
     )
 
+    def reassessment_due(self, today: dt.date) -> bool:
+        """True for a rating older than REASSESSMENT_YEARS on ``today``: the NJi assesses again
+        after five years, so an older rating may no longer stand."""
+        if self.date is None:
+            return False
+        try:
+            expiry = self.date.replace(year=self.date.year + REASSESSMENT_YEARS)
+        except ValueError:  # 29 February
+            expiry = self.date.replace(year=self.date.year + REASSESSMENT_YEARS, day=28)
+        return expiry < today
+
     @model_validator(mode="after")
     def _rated_needs_proof(self) -> Evidence:
         if self.level != "niet-beoordeeld" and (self.date is None or self.url is None):
@@ -214,6 +267,17 @@ class Contact(Entry):
     opening_hours: PlainText | None = Field(
         default=None,
         description="Openingstijden of bereikbaarheid in gewone taal, bijvoorbeeld '24 uur per dag, 7 dagen per week'.",
+    )
+    chat: HttpsUrl | None = Field(
+        default=None,
+        description="Webadres (https) waar je kunt chatten, als de organisatie een chat heeft.",
+    )
+    short_number: ShortNumber | None = Field(
+        default=None,
+        description=(
+            "Kort telefoonnummer van drie cijfers dat de organisatie zelf publiceert, zoals 113. "
+            "Alleen voor landelijke hulplijnen met zo'n nummer; het gewone nummer staat in 'phone'."
+        ),
     )
 
 
@@ -305,6 +369,14 @@ class Gemeente(Entry):
     entry_point: Slug | None = Field(
         default=None,
         description="De plek waar gezinnen in deze gemeente terechtkunnen (id van een organisatie, meestal het wijkteam).",
+    )
+    entry_point_note: PlainText | None = Field(
+        default=None,
+        description=(
+            "Alleen als entry_point de algemene gemeente is (soort 'gemeente'): waarom er geen wijkteam, sociaal "
+            "team of CJG als aanspreekpunt staat, bijvoorbeeld 'alleen algemene gemeentepagina gevonden'. "
+            "Het inhoudsrapport toont deze reden."
+        ),
     )
 
 

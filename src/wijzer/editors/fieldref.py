@@ -20,6 +20,7 @@ FILE_TITLES = {
     "tiers.yaml": "Treden van de ladder",
     "settings.yaml": "Instellingen",
     "taxatie.yaml": "Signaleringshulp (taxatie)",
+    "beslishulp.yaml": "Beslishulp Mag ik …?",
     "routekaart.yaml": "Routekaart",
     "synonyms.yaml": "Zoekwoorden (synoniemen en schrijfwijzen)",
 }
@@ -31,6 +32,7 @@ ORDER = (
     "tiers.yaml",
     "settings.yaml",
     "taxatie.yaml",
+    "beslishulp.yaml",
     "routekaart.yaml",
     "synonyms.yaml",
 )

@@ -29,8 +29,10 @@ _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._markdown: "markdown",
     f.check_url: "url",
     f._slug: "slug",
+    f._law_ref: "text",
     f._cbs: "cbs",
     f._phone: "phone",
+    f._short_number: "phone",
     f._email: "email",
 }
 
@@ -52,6 +54,7 @@ LABELS: dict[str, str] = {
     "description": "Beschrijving",
     "email": "E-mailadres",
     "entry_point": "Toegang in de gemeente",
+    "entry_point_note": "Waarom geen eigen team",
     "evidence": "Bewijsniveau (NJi)",
     "forms": "Vorm",
     "gemeenten": "Gemeenten",
@@ -68,6 +71,10 @@ LABELS: dict[str, str] = {
     "national": "Landelijk",
     "offers": "Hulpaanbod",
     "opening_hours": "Bereikbaarheid",
+    "short_number": "Kort nummer",
+    "chat": "Chat",
+    "consulted": "Geraadpleegd op",
+    "sources_consulted": "Bronnen met eigen datum",
     "organisations": "Organisaties",
     "parents": "Tekst voor ouders",
     "phases": "Fase",
@@ -149,8 +156,8 @@ def _strip(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool, list[
             meta.extend(extra)
         elif origin in (Union, types.UnionType):
             args = [a for a in get_args(annotation) if a is not type(None)]
-            optional = True
-            annotation = args[0]
+            optional = optional or len(args) < len(get_args(annotation))
+            annotation = args[0]  # ``X | Y``: forms edit the first, plainest form
         elif origin is list:
             many = True
             annotation = get_args(annotation)[0]
@@ -194,6 +201,8 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             # only the address's postcode is a postcode; other text with a fixed form (the search words
             # in synonyms.yaml: small letters) is named by its pattern
             kind = "postcode" if name == "postcode" else "pattern"
+        elif get_origin(inner) is dict:  # a free mapping, such as the conditions of the beslishulp
+            kind = "object"
         else:  # pragma: no cover - a new field type must be added above
             raise TypeError(f"{model.__name__}.{name}: geen soort voor {inner!r}")
     min_items = next((int(x.min_length) for x in list_meta if isinstance(x, MinLen)), 0)

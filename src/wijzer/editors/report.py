@@ -173,10 +173,10 @@ def _review_findings(cat: Catalogue, pages: list[ContentPage], today: dt.date) -
 def _source_findings(cat: Catalogue) -> list[Finding]:
     found = []
     for kind, key, entry, title, src_uri in _entries(cat):
-        real = [url for url in entry.sources if not _is_placeholder(url)]
+        real = [url for url in entry.source_urls if not _is_placeholder(url)]
         if not real:
             file, line = _origin(cat, kind, key)
-            note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.sources)
+            note = "geen bron" if not entry.sources else "alleen een voorbeeld- of TODO-bron: " + ", ".join(entry.source_urls)
             found.append(Finding(kind, key, title, file, line, note, src_uri))
     for key, region in cat.regions.items():
         if not [url for url in region.sources if not _is_placeholder(url)]:
@@ -192,6 +192,19 @@ def _gemeente_findings(cat: Catalogue) -> list[Finding]:
         if not gemeente.entry_point:
             file, line = _origin(cat, "gemeenten", code)
             found.append(Finding("gemeenten", code, gemeente.name, file, line, gemeente.province, uri.gemeente(code)))
+    return found
+
+
+def _generic_entry_findings(cat: Catalogue) -> list[Finding]:
+    """Gemeenten whose entry point is the gemeente as a whole, not a named team, with the reason given."""
+    uri = Uris(cat)
+    found = []
+    for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
+        org = cat.organisations.get(gemeente.entry_point or "")
+        if org is not None and org.kind not in m.ENTRY_TEAM_KINDS:
+            file, line = _origin(cat, "gemeenten", code)
+            reason = gemeente.entry_point_note or "geen reden opgegeven (entry_point_note)"
+            found.append(Finding("gemeenten", code, gemeente.name, file, line, f"{org.name}: {reason}", uri.gemeente(code)))
     return found
 
 
@@ -308,6 +321,9 @@ def build_report(result: LoadResult, content_dir: Path | None, today: dt.date) -
                 "Handgeschreven pagina's zonder 'reviewed: JJJJ-MM-DD' bovenaan. Zonder die datum toont de pagina geen 'Laatst gecontroleerd'.", undated),
         Section("gemeenten-zonder-toegang", "Gemeenten zonder toegang",
                 "Gemeenten zonder entry_point: de gemeentepagina noemt geen vaste plek (meestal het wijkteam) waar gezinnen terechtkunnen.", _gemeente_findings(cat)),
+        Section("gemeenten-zonder-eigen-team", "Gemeenten zonder eigen team",
+                "Het entry_point is de algemene gemeente, geen wijkteam, sociaal team of CJG. Erbij staat waarom (entry_point_note). "
+                "Vind je een team met een bron, maak dan een organisatie voor dat team en zet die als entry_point.", _generic_entry_findings(cat)),
         Section("aanbod-zonder-aanbieder", "Aanbod zonder aanbieder",
                 "Aanbod zonder providers: bezoekers zien niet welke organisatie het geeft.", _offer_findings(cat, "providers", "geen providers")),
         Section("aanbod-zonder-trede", "Aanbod zonder trede",

@@ -17,7 +17,7 @@ from wijzer.core.routekaart import DESTINATIONS, GROUP_LABELS, Routekaart
 from wijzer.core.taxatie import Taxatie
 from wijzer.pages import flowchart
 from wijzer.pages.generated import Uris, context
-from wijzer.pages.render import Linker, environment, for_markdown
+from wijzer.pages.render import Linker, compact, environment, external_rel, for_markdown
 
 
 class FlowDataMissing(Exception):
@@ -55,6 +55,12 @@ def gemeente_options(cat: Catalogue) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- routekaart
 
 
+def _vt_number(cat: Catalogue) -> str:
+    """Veilig Thuis' number from data/organisations.yaml ("" when there is none)."""
+    org = veilig_thuis(cat)
+    return org.contact.phone if org and org.contact.phone else ""
+
+
 def _phone(org: Organisation | None) -> dict[str, str]:
     return {"veilig_thuis": org.contact.phone} if org and org.contact.phone else {}
 
@@ -78,7 +84,7 @@ def render_routekaart(cat: Catalogue, link: Linker, overrides: str | None = None
         overrides,
         rk=rk,
         overview=flowchart.overview(list(marks.values()), **_phone(veilig_thuis(cat))),
-        vt_phone=_phone(veilig_thuis(cat)).get("veilig_thuis", "0800-2000"),
+        vt_phone=_vt_number(cat),
         charts=charts,
         groups=[g for g in groups if g[2]],
         destinations=DESTINATIONS,
@@ -118,7 +124,7 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
             for r in tax.rules
         ],
         "max_score": tax.max_score,
-        "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations},
+        "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations, "phone": _vt_number(cat)},
         "offers": offers,
         "gemeenten": {
             code: {"name": g.name, "entry": g.entry_point, "url": link(uri.gemeente(code))} for code, g in cat.gemeenten.items()
@@ -134,7 +140,30 @@ def _contact_ids(cat: Catalogue, tax: Taxatie) -> list[str]:
     return sorted(ids)
 
 
-def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -> Markup:
+TAXATIE_CARDS = "kaarten.json"  # next to the page that shows the signaleringshulp
+
+
+def _card_values(cat: Catalogue, tax: Taxatie) -> dict[str, Any]:
+    return {
+        "template_offers": sorted(cat.offers.values(), key=lambda o: o.name.lower()),
+        "template_orgs": [cat.organisations[i] for i in _contact_ids(cat, tax)],
+    }
+
+
+def render_taxatie_cards(cat: Catalogue, link: Linker, overrides: str | None = None) -> str:
+    """The card templates of every offer and contact a result can show, as the JSON that flow.js
+    fetches (``{"html": ...}``); ``link`` is the page's, so the cards' links work there."""
+    tax: Taxatie = _need(cat, "taxatie")
+    ctx = context(cat, link)
+    ctx.update(_card_values(cat, tax), group_labels=GROUP_LABELS)
+    html = compact(environment(overrides).get_template("taxatie_cards.html").render(ctx))
+    # As on the page itself: links to other sites get rel="noopener noreferrer" (wijzer.site hooks).
+    return json.dumps({"html": external_rel(str(html))}, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None, *, cards_inline: bool = False) -> Markup:
+    """The signaleringshulp. Unless ``cards_inline`` (the offline build, which cannot fetch), its cards
+    are in ``TAXATIE_CARDS`` next to the page (``render_taxatie_cards``), fetched after the questions."""
     tax: Taxatie = _need(cat, "taxatie")
     html = _render(
         "taxatie.html",
@@ -145,8 +174,8 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None) -
         rules=[(cat.tiers[r.tier], r) for r in tax.rules],
         veilig_thuis=veilig_thuis(cat, tax.safety.organisations),
         gemeenten=gemeente_options(cat),
-        template_offers=sorted(cat.offers.values(), key=lambda o: o.name.lower()),
-        template_orgs=[cat.organisations[i] for i in _contact_ids(cat, tax)],
+        cards_href=None if cards_inline else TAXATIE_CARDS,
+        **(_card_values(cat, tax) if cards_inline else {}),
     )
     return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link))))
 
@@ -166,4 +195,5 @@ def render_taxatie_model(cat: Catalogue, link: Linker, overrides: str | None = N
         next_min={r.tier: (tax.rules[i + 1].min_score - 1 if i + 1 < len(tax.rules) else None) for i, r in enumerate(tax.rules)},
         lifts=lifts,
         unsafe=unsafe,
+        vt_phone=_vt_number(cat),
     )

@@ -174,6 +174,13 @@ def context(cat: Catalogue, link: Linker) -> dict:
 
 
 def render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = True, overrides: str | None = None) -> str:
+    """The body HTML of a generated page, with ``[[telefoon:id]]`` references resolved."""
+    from wijzer.core.contactrefs import resolve_html
+
+    return resolve_html(_render_page(cat, page, directory_urls=directory_urls, overrides=overrides), cat.organisations)
+
+
+def _render_page(cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = True, overrides: str | None = None) -> str:
     env = environment(overrides)
     link = Linker(page.src_uri, directory_urls)
     ctx = context(cat, link)

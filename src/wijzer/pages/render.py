@@ -150,7 +150,15 @@ def environment(overrides_dir: str | None = None) -> Environment:
     env.filters["nl_date"] = nl_date
     env.filters["display_url"] = display_url
     env.filters["labelled"] = lambda values, table: ", ".join(table[v] for v in values)
+    env.filters["reassessment_due"] = reassessment_due
     return env
+
+
+def reassessment_due(evidence: Any) -> bool:
+    """An evidence rating older than five years on the day of the build (see models.Evidence)."""
+    import datetime as dt
+
+    return evidence.level != "niet-beoordeeld" and evidence.reassessment_due(dt.date.today())
 
 
 def display_url(url: str) -> str:

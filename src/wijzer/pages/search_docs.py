@@ -92,7 +92,9 @@ def full_doc(cat: Catalogue, page: GeneratedPage, location: str) -> dict | None:
         text = _text(f"{m.KIND_LABELS[org.kind]}.", _markdown_text(org.description))
     else:
         return None
-    return _doc(page, location, text)
+    from wijzer.core.contactrefs import resolve_plain
+
+    return _doc(page, location, resolve_plain(text, cat.organisations))
 
 
 def generated_docs(

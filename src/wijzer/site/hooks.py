@@ -27,12 +27,13 @@ from wijzer.core.problems import report
 from wijzer.editors.report import REPORT_URI
 from wijzer.pages.generated import GeneratedPage, generated_pages, render_page
 from wijzer.pages.render import nl_date
+from wijzer.site import fingerprint
 
 log = logging.getLogger("mkdocs.plugins.wijzer")
 
 _state: dict[str, Any] = {"catalogue": None, "pages": {}, "titles": {}, "built": set()}
 # Generated pages about violence and unsafety: they show the quick-exit control ("Snel weg").
-QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen"}
+QUICK_EXIT_TOPICS = {"beroepsgeheim-en-meldcode", "kinderbeschermingsmaatregelen", "spoedmaatregelen", "paspoort-vakantie-en-kinderontvoering"}
 QUICK_EXIT_OFFERS = {"veilig-thuis-advies", "ondertoezichtstelling"}
 
 
@@ -60,6 +61,7 @@ def on_config(config: Any) -> Any:
     search = config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index_prev"):
         search.search_index_prev = None
+    _state["fingerprinted"] = fingerprint.rename_assets(config)
     return config
 
 
@@ -73,6 +75,7 @@ def on_files(files: Files, config: Any) -> Files:
         # outside the navigation by design: MkDocs need not list them as forgotten
         files.append(File.generated(config, page.src_uri, content=_front_matter(page), inclusion=InclusionLevel.NOT_IN_NAV))
         pages[page.src_uri] = page
+    fingerprint.add_files(files, config, _state.get("fingerprinted", {}))
     if files.get_file_from_path(REPORT_URI) is None:  # the editors' report: not in the navigation
         files.append(File.generated(config, REPORT_URI, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     _state["pages"] = pages
@@ -197,7 +200,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         return _report_html(config)
     gen = _generated(page)
     if gen is None:
-        return _put_back_blocks(content, page)
+        return _with_phone_numbers(_put_back_blocks(content, page))
     if gen.src_uri in _state.get("bodies", {}):
         return _state["bodies"][gen.src_uri]
     out = render_page(
@@ -214,6 +217,14 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     out = with_title_id(out)
     page.toc = get_toc(toc_tokens(out))
     return out
+
+
+def _with_phone_numbers(html_text: str) -> str:
+    """``[[telefoon:id]]`` in data texts becomes the organisation's number (wijzer.core.contactrefs)."""
+    from wijzer.core.contactrefs import resolve_html
+
+    cat = _state.get("catalogue")
+    return resolve_html(html_text, cat.organisations) if cat is not None else html_text
 
 
 def _put_back_blocks(content: str, page: Any) -> str:
@@ -284,9 +295,23 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     from wijzer.site.sidebar import SidebarMemo
 
     env.globals["wijzer_sidebar"] = SidebarMemo()
+    env.globals["wijzer_contact"] = _contact
     if _state.get("dirty"):
         env.bytecode_cache = _BYTECODE
     return env
+
+
+def _contact(org_id: str) -> dict[str, str] | None:
+    """Name and numbers of an organisation for the theme (the crisis banner on every page), from
+    data/organisations.yaml: a number is written down once. None when it has no phone number."""
+    from wijzer.core.fields import phone_href
+
+    cat = _state.get("catalogue")
+    org = cat.organisations.get(org_id) if cat is not None else None
+    if org is None or not (org.contact.phone or org.contact.short_number):
+        return None
+    numbers = [n for n in (org.contact.short_number, org.contact.phone) if n]
+    return {"name": org.name, "numbers": [(n, phone_href(n)) for n in numbers]}
 
 
 def on_startup(command: str, dirty: bool) -> None:

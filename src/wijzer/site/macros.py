@@ -5,6 +5,7 @@ Registered by ``macros/main.py`` (the mkdocs-macros module), which only calls ``
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,30 @@ from markupsafe import Markup
 
 from wijzer.core.catalogue import Catalogue
 from wijzer.pages.generated import Uris, fragment
-from wijzer.pages.render import Linker
+from wijzer.pages.render import Linker, for_markdown, page_url
 from wijzer.site.hooks import catalogue_for
+
+
+def write_companions(env: Any) -> None:
+    """Files a macro made next to its page (the signaleringshulp's cards), once the site is written."""
+    site_dir = Path(env.conf.site_dir)
+    for path, text in env.variables.get(COMPANIONS, {}).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 class MacroError(Exception):
     pass
 
 
+COMPANIONS = "wijzer_companions"  # env.variables key: site path -> text, written after the build
+
+
 def register(env: Any) -> None:
     config = env.conf
+    companions: dict[str, str] = {}
+    env.variables[COMPANIONS] = companions
     overrides = str(Path(config.config_file_path).parent / "overrides")
 
     def cat() -> Catalogue:
@@ -162,6 +177,16 @@ def register(env: Any) -> None:
         return render('<a href="{{ link(uri.topic(t.id)) }}">{{ t.title }}</a>', t=topic)
 
     @env.macro
+    def telefoon(org_id: str) -> Markup:
+        """Het telefoonnummer van een organisatie als link (tel:), uit data/organisations.yaml."""
+        from wijzer.core.contactrefs import numbers_html
+
+        org = need(cat().organisations, org_id, "organisatie")
+        if not numbers_html(org):
+            raise MacroError(f"{env.page.file.src_uri}: organisatie '{org_id}' heeft geen telefoonnummer")
+        return for_markdown(numbers_html(org))
+
+    @env.macro
     def offer_count() -> int:
         return len(cat().offers)
 
@@ -175,9 +200,14 @@ def register(env: Any) -> None:
     @env.macro
     def taxatie() -> Markup:
         """De signaleringshulp: vragen, gemeentekeuze en uitkomst (met JavaScript), uit data/taxatie.yaml."""
-        from wijzer.pages.flowpages import render_taxatie
+        from wijzer.pages.flowpages import TAXATIE_CARDS, render_taxatie, render_taxatie_cards
 
-        return render_taxatie(cat(), link(), overrides)
+        offline = bool(env.conf.get("extra", {}).get("wijzer", {}).get("offline"))  # file:// cannot fetch
+        if not offline:  # written next to the page after the build (on_post_build below)
+            url = page_url(env.page.file.src_uri, config.use_directory_urls)
+            folder = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+            companions[posixpath.join(folder, TAXATIE_CARDS)] = render_taxatie_cards(cat(), link(), overrides)
+        return render_taxatie(cat(), link(), overrides, cards_inline=offline)
 
     @env.macro
     def taxatie_uitleg() -> Markup:
@@ -185,5 +215,19 @@ def register(env: Any) -> None:
         from wijzer.pages.flowpages import render_taxatie_model
 
         return render_taxatie_model(cat(), link(), overrides)
+
+    @env.macro
+    def beslishulp() -> Markup:
+        """De beslishulp Mag ik …?: vragen en uitkomst (met JavaScript), uit data/beslishulp.yaml."""
+        from wijzer.pages.beslishulp import render_beslishulp
+
+        return render_beslishulp(cat(), link(), overrides)
+
+    @env.macro
+    def beslishulp_uitleg() -> Markup:
+        """Alle uitkomsten van de beslishulp met hun voorwaarden en wetsartikelen."""
+        from wijzer.pages.beslishulp import render_beslishulp_uitleg
+
+        return render_beslishulp_uitleg(cat(), link(), overrides)
 
     env.variables["wijzer_uris"] = Uris

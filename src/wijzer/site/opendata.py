@@ -17,25 +17,32 @@ from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 
 FORMAT = "wijzer-open-data"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 
 OFFER_COLUMNS = [
     "id", "name", "summary", "audiences", "ages_min", "ages_max", "phases", "tiers", "forms", "sessions",
     "access", "costs", "costs_note", "evidence_level", "evidence_date", "evidence_url", "providers",
-    "national", "gemeenten", "regions", "website", "sources", "reviewed",
+    "national", "gemeenten", "regions", "website", "sources", "sources_consulted", "reviewed",
 ]
 ORGANISATION_COLUMNS = [
     "id", "name", "kind", "island", "phone", "email", "website", "street", "postcode", "city", "opening_hours",
-    "national", "gemeenten", "regions", "sources", "reviewed",
+    "national", "gemeenten", "regions", "sources", "sources_consulted", "reviewed", "short_number", "chat",
 ]
 GEMEENTE_COLUMNS = ["code", "name", "province", "slug", "entry_point", "regions", "offers", "organisations"]
 
 
 def _dump(model: Any) -> dict:
-    """The entity as in the YAML: every field, optional ones left out when they are empty."""
-    return model.model_dump(mode="json", exclude_none=True)
+    """The entity as in the YAML: every field, optional ones left out when they are empty.
+
+    ``sources`` stays a list of web addresses (as in format 1.0); when each source was consulted
+    is in ``sources_consulted`` ({url, consulted}, same order). Texts keep ``[[telefoon:id]]``
+    references as written: the number is in the organisation with that id."""
+    data = model.model_dump(mode="json", exclude_none=True)
+    if isinstance(model, m.Sourced):  # every source with its date, not only those with their own
+        data["sources_consulted"] = [{"url": url, "consulted": day.isoformat()} for url, day in model.consulted_sources]
+    return data
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
@@ -54,7 +61,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return neutralise("; ".join(map(str, value)))
+        return neutralise("; ".join(f"{v['url']} ({v['consulted']})" if isinstance(v, dict) and "consulted" in v else str(v) for v in value))
     return neutralise(str(value))
 
 

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: hooks, macros, CSP, search index, open data, atomic and offline builds."""

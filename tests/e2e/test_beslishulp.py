@@ -1,0 +1,259 @@
+"""The beslishulp "Mag ik …?" in real Chromium, on the real built site from the real data.
+
+The case table (tests/fixtures/beslishulp/cases.yaml, written from the legal sources) runs through
+the page itself: what a professional sees must be what the law gives. Also: keyboard only, no
+request while answering, the safety route first, one printed A4 page, and the page without JS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wijzer.core.beslishulp import combinations, decide
+from wijzer.core.catalogue import load_catalogue
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "beslishulp" / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+PATH = "professionals/beslishulp/"
+
+
+@pytest.fixture(scope="module")
+def cat():
+    result = load_catalogue(ROOT / "data")
+    assert not result.errors
+    return result.catalogue
+
+
+@pytest.fixture(scope="module")
+def bh(cat):
+    return cat.extras["beslishulp"]
+
+
+def open_page(page, site_url: str) -> list[str]:
+    """Open the page and start recording every request made after it has loaded."""
+    page.goto(site_url + PATH)
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    return requests
+
+
+def answer(page, answers: dict[str, str]) -> None:
+    for question, choice in answers.items():
+        page.locator(f'input[name="wz-bh-{question}"][value="{choice}"]').check()
+
+
+def visible_blocks(page, section: str) -> list[str]:
+    return page.locator(f'[data-wz-section="{section}"] [data-wz-outcome]:visible').evaluate_all(
+        "els => els.map(e => e.getAttribute('data-wz-outcome'))"
+    )
+
+
+def test_every_case_of_the_table_gives_on_the_page_what_the_law_gives(page, site_url):
+    requests = open_page(page, site_url)
+    reset = page.get_by_role("button", name="Wis mijn antwoorden")
+    show = page.get_by_role("button", name="Bekijk de uitkomst")
+    for case in CASES:
+        reset.click()
+        answer(page, case["antwoorden"])
+        show.click()
+        want = case["verwacht"]
+        where = case["id"]
+        assert page.locator("[data-wz-beslishulp-safety]").is_visible() is want["veiligheid"], where
+        consent = page.locator("[data-wz-beslishulp-consent-line]")
+        if want["toestemming"] is None:
+            assert consent.is_hidden(), where
+        else:
+            assert consent.inner_text() == f"Wie geeft toestemming: {want['toestemming']}", where
+        assert visible_blocks(page, "antwoord") == [want["antwoord"]], where
+        assert visible_blocks(page, "uitzonderingen") == want["uitzonderingen"], where
+        assert page.locator('[data-wz-section="uitzonderingen"]').is_visible() is bool(want["uitzonderingen"]), where
+        assert visible_blocks(page, "ouder-zonder-gezag") == [want["ouder_zonder_gezag"]], where
+        for section in ("gezag", "beroepsgeheim", "meldcode"):
+            assert len(visible_blocks(page, section)) == 1, (where, section)
+    assert requests == [], "tijdens het beantwoorden gaat er geen verzoek de deur uit"
+
+
+def test_page_and_python_agree_on_a_sample_of_all_paths(page, site_url, bh):
+    """Every 7th of the 480 combinations: the page shows exactly the blocks of the reference model."""
+    open_page(page, site_url)
+    for chosen in combinations(bh.questions)[::7]:
+        page.get_by_role("button", name="Wis mijn antwoorden").click()
+        answer(page, chosen)
+        page.get_by_role("button", name="Bekijk de uitkomst").click()
+        decision = decide(bh, chosen)
+        for section, ids in decision.blocks.items():
+            assert visible_blocks(page, section) == ids, (chosen, section)
+
+
+def test_safety_signal_puts_meldcode_and_veilig_thuis_before_anything_else(page, site_url, cat, bh):
+    requests = open_page(page, site_url)
+    veilig_thuis = cat.organisations["veilig-thuis"]
+    page.locator('input[name="wz-bh-veiligheid"][value="ja"]').check()
+    # at once, next to the question: 112, Veilig Thuis with the number from organisations.yaml, the meldcode
+    alert = page.locator('[data-wz-question="veiligheid"] [role="alert"]')
+    assert alert.is_visible()
+    assert alert.get_by_role("link", name="112").get_attribute("href") == "tel:112"
+    assert alert.get_by_role("link", name=veilig_thuis.contact.phone).is_visible()
+    answer(page, {"leeftijd": "12-15", "gezag": "een-ouder", "hulp": "medisch", "doel": "delen"})
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    safety = page.locator("[data-wz-beslishulp-safety]")
+    assert safety.is_visible()
+    assert safety.get_by_role("heading", name=bh.safety.title).is_visible()
+    assert safety.get_by_role("link", name=veilig_thuis.contact.phone).is_visible()
+    assert safety.get_by_role("link", name="Besluit verplichte meldcode art. 2").get_attribute("href").startswith("https://wetten.overheid.nl/")
+    # before anything else: the first visible part of the outcome after its heading and meta lines
+    first = page.evaluate(
+        """() => [...document.querySelectorAll('#uitkomst > *')]
+            .filter(e => e.offsetParent !== null && !['H2'].includes(e.tagName) && !e.matches('.wz-beslishulp-meta, .wz-beslishulp-situation'))[0]
+            .className"""
+    )
+    assert "wz-beslishulp-safety" in first
+    assert "veiligheid gaat voor" in page.locator("[data-wz-beslishulp-status]").inner_text().lower()
+    # the professional's own question is still answered below it
+    assert visible_blocks(page, "antwoord") == ["delen-zorg-12-plus"]
+    # choosing "no signals" takes the alert and the route away again
+    page.locator('input[name="wz-bh-veiligheid"][value="nee"]').check()
+    assert alert.is_hidden() and safety.is_hidden()
+    assert requests == []
+
+
+def test_keyboard_only_reaches_an_outcome(page, site_url, bh):
+    requests = open_page(page, site_url)
+    chosen = {"veiligheid": "nee", "leeftijd": "16-plus", "gezag": "een-ouder", "hulp": "jeugdhulp", "doel": "ouder-informeren"}
+    page.locator("body").focus()
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name || ''") == "wz-bh-veiligheid":
+            break
+    for q in bh.questions:
+        assert page.evaluate("document.activeElement.name") == f"wz-bh-{q.id}"
+        index = [a.id for a in q.answers].index(chosen[q.id])
+        if index == 0:
+            page.keyboard.press("Space")
+        for _ in range(index):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Bekijk de uitkomst"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert page.locator("#uitkomst").get_attribute("aria-labelledby") == "uitkomst-kop"
+    assert page.locator("[data-wz-beslishulp-consent-line]").inner_text() == "Wie geeft toestemming: het kind"
+    assert visible_blocks(page, "antwoord") == ["informeren-zorg-16-plus"]
+    assert "het kind" in page.locator("[data-wz-beslishulp-status]").inner_text()
+    assert requests == []
+
+
+def test_questions_are_fieldsets_and_an_unanswered_question_is_named(page, site_url, bh):
+    open_page(page, site_url)
+    for i, q in enumerate(bh.questions, start=1):
+        group = page.get_by_role("group", name=re.compile(re.escape(f"{i}. {q.text}")))
+        assert group.get_by_role("radio").count() == len(q.answers)
+    answer(page, {"veiligheid": "nee", "leeftijd": "onder-12"})
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    assert page.locator("#uitkomst").is_hidden()
+    assert page.locator("[data-wz-beslishulp-status]").inner_text() == "Beantwoord eerst alle vragen. Nog open: vraag 3, 4, 5."
+    assert page.evaluate("document.activeElement.name") == "wz-bh-gezag"
+
+
+def test_outcome_prints_on_one_a4_page_with_date_and_no_legal_advice(page, site_url, bh):
+    out = {o.id: o for o in bh.outcomes}
+
+    def size(chosen):
+        decision = decide(bh, chosen)
+        text = sum(len(out[i].title) + len(out[i].text) + 25 * len(out[i].law) for ids in decision.blocks.values() for i in ids)
+        return text + (len(bh.safety.text) + 200 if decision.safety else 0)
+
+    longest = max(combinations(bh.questions), key=size)  # the longest outcome the data can give
+    open_page(page, site_url)
+    answer(page, longest)
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    page.emulate_media(media="print")
+    assert page.locator(".wz-beslishulp-form").is_hidden()
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    meta = " ".join(page.locator(".wz-beslishulp-meta").inner_text().split())
+    today = dt.date.today()
+    assert "Geen juridisch advies." in meta
+    assert f"Afgedrukt op {today.day} {MONTHS[today.month - 1]} {today.year}" in meta
+    assert page.locator("[data-wz-beslishulp-safety]").is_visible()
+    pdf = page.pdf(prefer_css_page_size=True)
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert box and abs(float(box.group(1)) - 595.3) < 2 and abs(float(box.group(2)) - 841.9) < 2, "A4"
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert pages == 1, f"de langste uitkomst ({longest}) past op {pages} pagina's"
+
+
+def test_nothing_is_stored_and_the_page_says_what_it_is_for(page, site_url, bh):
+    requests = open_page(page, site_url)
+    about = page.locator(".wz-beslishulp-about")
+    assert bh.about.purpose in about.inner_text() and bh.about.limits in about.inner_text()
+    assert "Er wordt niets verstuurd of bewaard" in page.locator(".wz-beslishulp-private").inner_text()
+    assert page.locator("[data-wz-nojs]").is_hidden()
+    answer(page, CASES[0]["antwoorden"])
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    page.get_by_role("button", name="Wis mijn antwoorden").click()
+    assert page.locator("#uitkomst").is_hidden()
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert page.context.cookies() == []
+    assert requests == []
+
+
+def test_without_javascript_the_page_explains_and_the_reasoning_page_has_everything(browser, site_url, bh):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else foreign.append(r.url))
+    page.goto(site_url + PATH)
+    note = page.locator("[data-wz-nojs]")
+    assert note.is_visible() and "JavaScript staat uit" in note.inner_text()
+    assert note.get_by_role("link", name="112").is_visible()
+    assert page.get_by_role("button", name="Bekijk de uitkomst").count() == 0  # no button that does nothing
+    note.get_by_role("link", name="Zo redeneert de beslishulp").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("Zo redeneert de beslishulp")
+    items = page.locator(".wz-beslishulp-uitleg__list > li")
+    assert items.count() == len(bh.outcomes)
+    for outcome in bh.outcomes:
+        item = page.locator(f"#uitkomst-{outcome.id}")
+        assert item.get_by_text(outcome.title).is_visible()
+        assert "Geldt bij:" in item.inner_text()
+    assert page.locator("table tbody tr").count() == len(CASES)
+    context.close()
+    assert foreign == []
+
+
+def test_legal_topics_it_draws_on_link_to_it_and_the_menu_has_it(page, site_url, bh, cat):
+    for topic in sorted(bh.topics_used):
+        page.goto(f"{site_url}juridisch/{topic}/")
+        page.locator(".wz-decision-aid").get_by_role("link", name="Mag ik …?").click()
+        page.wait_for_load_state()
+        assert page.url == site_url + PATH
+    others = sorted(set(cat.topics) - bh.topics_used)
+    if others:
+        page.goto(f"{site_url}juridisch/{others[0]}/")
+        assert page.locator(".wz-decision-aid").count() == 0
+    page.goto(site_url + "professionals/")
+    nav = page.locator(".md-nav--primary")
+    assert nav.get_by_role("link", name="Mag ik …?").count() >= 1
+
+
+def test_questions_and_outcome_have_no_wcag_aa_violations(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + PATH)
+    answer(page, CASES[3]["antwoorden"] | {"veiligheid": "ja"})  # alert, safety route and exceptions showing
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    result = Axe().run(
+        page,
+        context={"include": [[".wz-beslishulp"]]},
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
+    )
+    assert result.response["violations"] == [], result.generate_report()
