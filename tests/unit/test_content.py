@@ -31,10 +31,10 @@ LEGAL_TOPICS = {"ouderlijk-gezag", "zorgregeling-en-omgang", "ouderschapsplan", 
 
 
 def latest_review() -> dt.date:
-    """The newest 'reviewed' date in the data: the tests judge the data on that day, not on the day they
+    """The newest review or consultation date in the data: the tests judge the data on that day, not on the day they
     run, so a pull request does not turn red just because a year has passed (stale reviews are warnings
     and report items, see `wijzer report`)."""
-    found = re.findall(r"reviewed: ['\"]?(\d{4}-\d{2}-\d{2})", "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").glob("*.yaml")))
+    found = re.findall(r"(?:reviewed|consulted): ['\"]?(\d{4}-\d{2}-\d{2})", "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").glob("*.yaml")))
     return max(map(dt.date.fromisoformat, found))
 
 

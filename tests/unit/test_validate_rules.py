@@ -54,20 +54,30 @@ def test_unknown_phone_number_in_a_page_is_an_error_with_its_position(tmp_path):
             "zet het met een bron bij de organisatie (contact.phone, bijvoorbeeld 0800-2000) en verwijs daarnaar") in result.stderr.splitlines()
 
 
-def test_a_known_organisations_number_typed_in_a_data_text_is_a_warning(tmp_path):
+def test_a_known_organisations_number_typed_in_a_data_text_must_be_a_reference(tmp_path):
     root = project(tmp_path)
     offers = root / "data" / "offers.yaml"
     edit(offers, "      Je kunt anoniem bellen.\n", "      Je kunt anoniem bellen.\n      Bel 0800-2000.\n")
     result = validate(root)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     line = line_of(offers, "Bel 0800-2000")
     assert any(
         out.startswith(f"data/offers.yaml:{line}:")
-        and out.endswith("offers[1].description: waarschuwing: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie "
-                         "'veilig-thuis' in data/organisations.yaml: verwijs daarnaar in plaats van het over te typen")
+        and out.endswith("offers[1].description: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie "
+                         "'veilig-thuis' in data/organisations.yaml: schrijf [[telefoon:veilig-thuis]], dan staat overal "
+                         "hetzelfde nummer")
         for out in result.stderr.splitlines()
     ), result.stderr
-    assert validate(root, "--strict").returncode == 1
+    edit(offers, "      Bel 0800-2000.\n", "      Bel [[telefoon:veilig-thuis]].\n")
+    assert validate(root).returncode == 0
+
+
+def test_a_known_number_typed_on_a_page_names_the_macro(tmp_path):
+    root = project(tmp_path)
+    (root / "content" / "hulp.md").write_text("# Hulp\n\nBel Veilig Thuis: 0800-2000.\n", encoding="utf-8")
+    assert validate(root).stderr.splitlines()[0] == (
+        "content/hulp.md:3:19: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie 'veilig-thuis' in "
+        "data/organisations.yaml: schrijf {{ telefoon(\"veilig-thuis\") }}, dan staat overal hetzelfde nummer")
 
 
 def test_the_contact_phone_field_and_links_are_not_running_text(tmp_path):

@@ -1,8 +1,9 @@
 """Checks on running text, in data text fields and in content/*.md: typed phone numbers and plain Dutch.
 
-- A phone number typed in running text is not checked against a source. A number that belongs to an
-  organisation in data/organisations.yaml must come from there (a warning until it does); any other
-  number is an error, because nobody can say where it comes from.
+- A phone number typed in running text is not checked against a source, so it is an error. A number
+  of an organisation in data/organisations.yaml is referenced (``[[telefoon:id]]`` in data texts,
+  ``{{ telefoon("id") }}`` on pages; see contactrefs); any other number first goes to an organisation,
+  with a source.
 - Texts for parents and children must be plain Dutch: Flesch-Douma at least ``PLAIN_LANGUAGE_MIN``.
 """
 
@@ -28,7 +29,7 @@ PHONE_EXAMPLE = "0800-2000"
 PHONE = re.compile(r"(?<![\w/=.-])(?:\+31[\s-]?|0)(?:6[\s-]?\d{8}|\d{2,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?)(?![\w/])")
 _URL = re.compile(r"https?://\S+")
 # Fields that hold a phone number on purpose, or text that is not running text (addresses, links, ids).
-NOT_RUNNING_TEXT = {"phone", "website", "url", "sources", "id", "code", "postcode", "street", "email"}
+NOT_RUNNING_TEXT = {"phone", "short_number", "website", "url", "sources", "id", "code", "postcode", "street", "email"}
 
 
 def digits(number: str) -> str:
@@ -50,21 +51,23 @@ def known_numbers(sources: dict[str, Source]) -> dict[str, str]:
     data = src.data if src else None
     out: dict[str, str] = {}
     for org in (data or {}).get("organisations") or [] if isinstance(data, dict) else []:
-        if isinstance(org, dict) and isinstance(org.get("contact"), dict):
-            phone = org["contact"].get("phone")
-            if isinstance(phone, str) and isinstance(org.get("id"), str):
-                out.setdefault(digits(phone), org["id"])
+        if isinstance(org, dict) and isinstance(org.get("contact"), dict) and isinstance(org.get("id"), str):
+            for key in ("phone", "short_number"):
+                phone = org["contact"].get(key)
+                if isinstance(phone, str):
+                    out.setdefault(digits(phone), org["id"])
     return out
 
 
-def phone_message(number: str, known: dict[str, str]) -> tuple[str, str]:
-    """(message, severity) for a number typed in running text."""
+def phone_message(number: str, known: dict[str, str], *, page: bool = False) -> tuple[str, str]:
+    """(message, severity) for a number typed in running text; ``page``: a hand-written page (macro)."""
     owner = known.get(digits(number))
     if owner:
+        reference = f'{{{{ telefoon("{owner}") }}}}' if page else f"[[telefoon:{owner}]]"
         return (
             f"telefoonnummer {number} is overgetypt; het staat bij de organisatie '{owner}' in "
-            "data/organisations.yaml: verwijs daarnaar in plaats van het over te typen",
-            "warning",
+            f"data/organisations.yaml: schrijf {reference}, dan staat overal hetzelfde nummer",
+            "error",
         )
     return (
         f"telefoonnummer {number} staat bij geen enkele organisatie in data/organisations.yaml; zet het "
@@ -175,7 +178,7 @@ def check_content(content_dir: Path, sources: dict[str, Source], display: str = 
         text = page.read_text(encoding="utf-8", errors="replace")
         for offset, number in phone_numbers(text):
             line = text.split("\n")[offset]
-            message, severity = phone_message(number, known)
+            message, severity = phone_message(number, known, page=True)
             problems.append(Problem(file, offset + 1, line.find(number) + 1, "", message, severity))  # type: ignore[arg-type]
         if is_plain_language_page(rel):
             score = flesch_douma(text)
