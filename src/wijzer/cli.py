@@ -79,8 +79,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # MkDocs' serve() does not pass the polling interval on: give it a server that sets it.
     mkdocs_serve.LiveReloadServer = Server  # type: ignore[misc]
+    from wijzer.site.serve_guard import wait_until_valid
+
+    config = load_config(args.config)
+    data = str(data_dir(config))
+    host, _, port = args.dev_addr.rpartition(":")
+    # broken data: the problems in the terminal and on the address itself, until they are fixed
+    wait_until_valid(lambda: load_catalogue(data).problems, [Path(data), Path(config.docs_dir)], host, int(port))
     # dirty: after the first build only changed pages are rebuilt (see wijzer.site.hooks._mark_unchanged)
-    data = str(data_dir(load_config(args.config)))
     mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", watch=[data], strict=False)
     return 0
 
