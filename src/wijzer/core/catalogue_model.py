@@ -4,12 +4,15 @@ entry is written down (``Origin``) and the result of a load (``LoadResult``). Fi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from wijzer.core import clock
 from wijzer.core import models as m
 from wijzer.core.problems import Problem
 from wijzer.core.slugs import slugify
+from wijzer.core.yamlsource import Source
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Catalogue:
     offers: dict[str, m.Offer]
     topics: dict[str, m.LegalTopic]
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    today: dt.date = field(default_factory=clock.today)  # the date the data was checked against
     extras: dict[str, object] = field(default_factory=dict)
 
     def origin(self, kind: str, key: str) -> tuple[str, int]:
@@ -122,6 +126,7 @@ class Catalogue:
 class LoadResult:
     catalogue: Catalogue | None
     problems: list[Problem]
+    sources: dict[str, Source] = field(default_factory=dict)  # file name -> parsed file (for text checks)
 
     @property
     def errors(self) -> list[Problem]:

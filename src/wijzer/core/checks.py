@@ -7,6 +7,7 @@ load (``refs``, ``ref``, ``dates``) and ``first_of_each`` for ids that must be u
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -18,6 +19,12 @@ from wijzer.core.yamlsource import Source
 
 Group = tuple[Source | None, list[tuple[int, Any]], str]
 T = TypeVar("T")
+
+
+def unknown_message(what: str, value: str, known: dict[str, Any]) -> str:
+    """``onbekende trede 'lich'; bedoelde je 'licht'?`` (a suggestion only when one is close)."""
+    close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.75)
+    return f"onbekende {what} '{value}'" + (f"; bedoelde je '{close[0]}'?" if close else "")
 
 
 def first_of_each(
@@ -56,13 +63,13 @@ class Checker:
         """A list of references: each must name an entry of ``table``."""
         for j, value in enumerate(values):
             if not self.known(value, table):
-                problems.append(src.problem((*path, j), f"onbekende {what} '{value}'"))
+                problems.append(src.problem((*path, j), unknown_message(what, value, table)))
 
     def ref(self, src: Source, path: Path, value: str, table: dict[str, Any], what: str, problems: list[Problem]) -> bool:
         """One reference (not a list); False when it names nothing."""
         if self.known(value, table):
             return True
-        problems.append(src.problem(path, f"onbekende {what} '{value}'"))
+        problems.append(src.problem(path, unknown_message(what, value, table)))
         return False
 
     def dates(self, src: Source, path: Path, entry: m.Sourced, problems: list[Problem]) -> None:
@@ -110,13 +117,6 @@ def _area(checker: Checker, src: Source, path: Path, area: m.Area, problems: lis
     catalogue = checker.catalogue
     checker.refs(src, (*path, "area", "gemeenten"), area.gemeenten, catalogue.gemeenten, "gemeente", problems)
     checker.refs(src, (*path, "area", "regions"), area.regions, catalogue.regions, "regio", problems)
-
-
-def _todo(src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
-    """Skeletons from ``wijzer new`` are valid but say TODO: remind until someone fills them in."""
-    for key, value in entry.model_dump(mode="json").items():
-        if "TODO" in str(value):
-            problems.append(src.problem((*path, key), "nog niet ingevuld (bevat TODO)", severity="warning"))
 
 
 def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
@@ -189,7 +189,7 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
     region_src = groups["regions"][0]
     for i, gemeente in index["gemeenten"].values():
         if gemeente.entry_point and gemeente.entry_point not in catalogue.organisations and gemeente.entry_point not in checker.rejected and region_src:
-            problems.append(region_src.problem(("gemeenten", i, "entry_point"), f"onbekende organisatie '{gemeente.entry_point}'"))
+            problems.append(region_src.problem(("gemeenten", i, "entry_point"), unknown_message("organisatie", gemeente.entry_point, catalogue.organisations)))
     for i, gemeente in index["gemeenten"].values():
         if region_src:
             _entry_point(checker, region_src, ("gemeenten", i), gemeente, problems)
@@ -228,7 +228,6 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
         _area(checker, org_src, ("organisations", i), org.area, problems)
         checker.dates(org_src, ("organisations", i), org, problems)
         _phone_refs(checker, org_src, ("organisations", i), org, problems)
-        _todo(org_src, ("organisations", i), org, problems)
 
     offer_src = groups["offers"][0]
     for _, (i, offer) in index["offers"].items():
@@ -239,7 +238,6 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
         _area(checker, offer_src, path, offer.area, problems)
         checker.dates(offer_src, path, offer, problems)
         _phone_refs(checker, offer_src, path, offer, problems)
-        _todo(offer_src, path, offer, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
 
@@ -253,5 +251,4 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
             problems.append(topic_src.problem((*path, "related_topics"), "een onderwerp kan niet naar zichzelf verwijzen"))
         checker.dates(topic_src, path, topic, problems)
         _phone_refs(checker, topic_src, path, topic, problems)
-        _todo(topic_src, path, topic, problems)
     return problems

@@ -6,6 +6,7 @@ text is acceptable and raise ``ValueError`` with a message an editor can act on.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Annotated
@@ -13,8 +14,9 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CBS_RE = re.compile(r"^GM[0-9]{4}$")
 LAW_REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .:-]{0,78}[A-Za-z0-9.]$")
@@ -117,14 +119,17 @@ def check_url(value: str) -> str:
     return value
 
 
+PHONE_HINT = "schrijf het zoals de organisatie het publiceert, met netnummer, bijvoorbeeld 0800-2000"
+
+
 def _phone(value: str) -> str:
     _forbid_hidden(value)
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{value!r} is geen telefoonnummer") from exc
+        raise ValueError(f"{value!r} is geen telefoonnummer; {PHONE_HINT}") from exc
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"{value!r} is geen geldig Nederlands telefoonnummer")
+        raise ValueError(f"{value!r} is geen geldig Nederlands telefoonnummer; {PHONE_HINT}")
     return value
 
 
@@ -156,6 +161,19 @@ def phone_href(value: str) -> str:
     number = phonenumbers.parse(value, "NL")
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
+
+def _quoted_date(value: object) -> object:
+    """``reviewed: "2026-12-01"`` (quoted, as the JSON Schema and the CMS allow) means the date itself."""
+    if isinstance(value, str) and ISO_DATE_RE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value  # an impossible date: the model says "is geen bestaande datum"
+    return value
+
+
+# A date written 2026-12-01, with or without quotes.
+IsoDate = Annotated[dt.date, BeforeValidator(_quoted_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 Slug = Annotated[
     str,

@@ -17,6 +17,7 @@ from wijzer.core.fields import (
     CbsCode,
     Email,
     HttpsUrl,
+    IsoDate,
     Markdown,
     Phone,
     PlainText,
@@ -147,7 +148,7 @@ class SourceRef(Entry):
     """Wanneer een bron is geraadpleegd, als dat een andere dag was dan 'reviewed'."""
 
     url: HttpsUrl = Field(description="Webadres van de bron, precies zoals het onder 'sources' staat.")
-    consulted: dt.date = Field(
+    consulted: IsoDate = Field(
         description=(
             "Geraadpleegd op: de datum (JJJJ-MM-DD) waarop een redacteur deze bron heeft gelezen. "
             "Niet in de toekomst."
@@ -175,7 +176,7 @@ class Sourced(Entry):
             "'reviewed' zijn gelezen."
         ),
     )
-    reviewed: dt.date = Field(
+    reviewed: IsoDate = Field(
         description=(
             "Laatst gecontroleerd: de datum (JJJJ-MM-DD) waarop een redacteur alle gegevens "
             "van dit item met de bronnen heeft vergeleken. Niet in de toekomst."
@@ -225,7 +226,7 @@ class Evidence(Entry):
             "dat zegt niets over of ze werkt."
         )
     )
-    date: dt.date | None = Field(
+    date: IsoDate | None = Field(
         default=None,
         description="Datum van de beoordeling door de erkenningscommissie (verplicht bij een beoordeling).",
     )

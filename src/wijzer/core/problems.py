@@ -53,7 +53,26 @@ def summary(problems: Iterable[Problem]) -> str:
     return f"{errors} fout{'en' if errors != 1 else ''}, {warnings} waarschuwing{'en' if warnings != 1 else ''}."
 
 
-def report(problems: Iterable[Problem]) -> str:
-    """All problems sorted by file and line, then one summary line."""
-    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.col, p.path, p.message))
-    return "\n".join([*map(str, ordered), summary(ordered)])
+MAX_SHOWN = 50  # a terminal or CI log with thousands of lines hides the first cause
+MAX_ANNOTATIONS = 10  # GitHub shows at most 10 annotations of each kind per step
+
+
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.path, p.message))
+
+
+def report(problems: Iterable[Problem], limit: int | None = None) -> str:
+    """All problems sorted by file and line (the first ``limit`` if given), then one summary line."""
+    found = ordered(problems)
+    shown = found if limit is None else found[:limit]
+    lines = [str(p) for p in shown]
+    if len(found) > len(shown):
+        rest = len(found) - len(shown)
+        lines.append(f"… en nog {rest} probleem" if rest == 1 else f"… en nog {rest} problemen")
+    return "\n".join([*lines, summary(found)])
+
+
+def annotations(problems: Iterable[Problem], limit: int = MAX_ANNOTATIONS) -> list[str]:
+    """GitHub annotations for the first ``limit`` problems, errors before warnings."""
+    found = sorted(ordered(problems), key=lambda p: p.severity != "error")
+    return [p.github_annotation() for p in found[:limit]]

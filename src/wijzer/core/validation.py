@@ -16,6 +16,10 @@ from wijzer.core.yamlsource import Source
 _DATE_LIKE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
+def minimum_message(count: int) -> str:
+    return "moet minstens 1 item bevatten" if count == 1 else f"moet minstens {count} items bevatten"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "niets (leeg)"
@@ -96,7 +100,7 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         return f"verwacht een blok met velden (sleutel: waarde), maar vond {_describe(value)}", False
     if kind == "too_short":
         if isinstance(value, list):
-            return f"moet minstens {ctx.get('min_length', 1)} item(s) bevatten", False
+            return minimum_message(int(ctx.get("min_length", 1))), False
         return "mag niet leeg zijn", False
     if kind == "too_long":
         return f"is te lang (hooguit {ctx.get('max_length')})", False
@@ -105,6 +109,8 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     if kind == "less_than_equal":
         return f"mag hooguit {ctx.get('le')} zijn, maar is {value}", False
     if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "postcode":
+            return f"{_describe(value)} is geen postcode; schrijf vier cijfers en twee hoofdletters, bijvoorbeeld 8011 PK", False
         return f"{_describe(value)} heeft niet de juiste vorm", False
     if kind == "value_error":
         return str(error.get("msg", "")).removeprefix("Value error, "), False
@@ -132,6 +138,7 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
     data = src.data
     if not isinstance(data, dict):
         keys = ", ".join(file_model.model_fields)
+        valid[":unloaded"] = True
         return valid, [src.problem((), f"het bestand moet beginnen met een sleutel ({keys}), maar bevat {_describe(data)}")]
     for key in data:
         if key not in file_model.model_fields:
@@ -148,6 +155,7 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
         if get_origin(info.annotation) is list and item_model is not None:
             if not isinstance(value, list):
                 problems.append(src.problem((name,), f"verwacht een lijst (regels die beginnen met '- '), maar vond {_describe(value)}"))
+                valid[":unloaded"] = True  # follow-up checks into this file would only repeat this one cause
                 continue
             items = []
             rejected: set[str] = set()  # ids of invalid entries: references to them are not reported twice
@@ -158,11 +166,13 @@ def validate_file(src: Source, file_model: type[BaseModel]) -> tuple[dict[str, A
                     problems.extend(problems_from(exc, src, (name, i), item_model))
                     if isinstance(item, dict):
                         rejected.add(str(item.get("id", item.get("code", ""))))
+                    else:  # an item without fields has no id: references into this list cannot be judged
+                        valid[":unloaded"] = True
             valid[name] = items
             valid[f"{name}:rejected"] = rejected
             min_length = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), None)
             if min_length and len(value) < min_length:
-                problems.append(src.problem((name,), f"moet minstens {min_length} item(s) bevatten"))
+                problems.append(src.problem((name,), minimum_message(min_length)))
         elif item_model is not None:
             try:
                 valid[name] = item_model.model_validate(value)

@@ -35,6 +35,7 @@ _FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u
 # a double-quoted key can spell them as escapes ("\n", "\e", "\u202e").
 _KEY_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]")
 
+_NBSP_INDENT = re.compile("^[ \t]*\u00a0", re.MULTILINE)
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -65,6 +66,10 @@ _YAML_HINTS = {
     "found undefined tag handle": "onbekende tag",
     "found unknown escape character": "onbekende \\-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
     "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)",
+    "found invalid Unicode character escape code": "ongeldige \\u-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens of typ het teken zelf",
+    "did not find expected hexdecimal number": "ongeldige \\u- of \\x-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens of typ het teken zelf",
+    "did not find expected comment or line break": "na de waarde staat nog iets op deze regel; zet de hele tekst tussen aanhalingstekens",
+    "unclosed quote": "dit aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van de tekst",
     "found a tab character that violates indentation": _TAB_HINT,
     "found a tab character where an indentation space is expected": _TAB_HINT,
 }
@@ -78,6 +83,7 @@ class Source:
     data: Any = None
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    block_lines: dict[Path, bool] = field(default_factory=dict)  # paths of block texts ('|' or '>')
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -206,11 +212,14 @@ def _scalar(node: ScalarNode) -> Any:
 def _build(node: Node, path: Path, src: Source) -> Any:
     src.positions[path] = _pos(node.start_mark)
     if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            src.block_lines[path] = True
         return _scalar(node)
     if isinstance(node, SequenceNode):
         return [_build(child, (*path, i), src) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
+        new_item_suspected = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 src.problems.append(
@@ -233,14 +242,16 @@ def _build(node: Node, path: Path, src: Source) -> Any:
                 continue
             if key in out:
                 first = src.key_positions[child]
-                src.problems.append(
-                    Problem(
-                        src.file,
-                        *_pos(key_node.start_mark),
-                        format_path(child),
-                        f"dubbele sleutel '{key}' (staat ook op regel {first[0]}); haal er één weg",
-                    )
-                )
+                if new_item_suspected:
+                    continue  # one message for the item that lost its '- ', not one per field
+                if path and isinstance(path[-1], int) and key == next(iter(out)):
+                    # the first key of a list item again: a new item whose '- ' is missing
+                    new_item_suspected = True
+                    message = (f"'{key}' staat al op regel {first[0]} in dit item; begint hier een nieuw item? "
+                               f"Zet dan '- ' vóór '{key}:'")
+                else:
+                    message = f"dubbele sleutel '{key}' (staat ook op regel {first[0]}); haal er één weg"
+                src.problems.append(Problem(src.file, *_pos(key_node.start_mark), format_path(child), message))
                 continue
             src.key_positions[child] = _pos(key_node.start_mark)
             out[key] = _build(value_node, child, src)
@@ -286,6 +297,15 @@ def parse(raw: bytes, file: str) -> Source:
             Problem(file, line, col, "", f"bevat een onzichtbaar stuurteken (U+{ord(bad.group()):04X}); haal het weg")
         )
         return src
+    nbsp = _NBSP_INDENT.search(text)
+    if nbsp:
+        before = text[: nbsp.end() - 1]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        src.problems.append(
+            Problem(file, line, col, "", "de inspringing bevat een onzichtbaar teken, een harde spatie (U+00A0, vaak uit een tekstverwerker "
+                    "of webpagina geplakt); vervang die door gewone spaties")
+        )
+        return src
     try:
         root = _compose(text)
     except _Refused as exc:
@@ -294,8 +314,10 @@ def parse(raw: bytes, file: str) -> Source:
         return src
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark) if mark else (1, 1)
         problem = exc.problem or "onleesbare YAML"
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or "") and "end of stream" in problem:
+            mark, problem = exc.context_mark, "unclosed quote"  # where the quote opens, not where the file ends
+        line, col = _pos(mark) if mark else (1, 1)
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             problem = "found a tab character that violates indentation"
         hint = _YAML_HINTS.get(problem) or _YAML_HINTS.get(problem.split(" '")[0].split(" (")[0], problem)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from wijzer.editors.fieldspec import FILE_LABELS, FieldSpec, file_fields
+from wijzer.editors.fmt import CMS_YAML_OUTPUT
 
 # collection name, label, description, icon (Material Symbols), data files in it
 COLLECTIONS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
@@ -37,6 +38,7 @@ PATTERN_MESSAGES = {
     "postcode": "Schrijf vier cijfers en twee hoofdletters, bijvoorbeeld 8011 PK.",
     "phone": "Alleen cijfers, spaties, streepjes, haakjes en +.",
     "url": "Begin met https://",
+    "pattern": "Gebruik de vorm die in de uitleg staat.",
 }
 URL_PATTERN = "^https://"
 # only what the site's Markdown filter keeps (render.ALLOWED_TAGS): no images, no big headings
@@ -70,7 +72,7 @@ def _scalar_widget(spec: FieldSpec) -> dict[str, Any]:
         return {"widget": "string", "type": "url", "pattern": [spec.pattern or URL_PATTERN, PATTERN_MESSAGES["url"]]}
     if kind == "email":
         return {"widget": "string", "type": "email"}
-    if kind in ("slug", "cbs", "postcode", "phone"):
+    if kind in ("slug", "cbs", "postcode", "phone", "pattern"):
         assert spec.pattern, spec.name
         return {"widget": "string", "pattern": [spec.pattern, PATTERN_MESSAGES[kind]]}
     if kind == "int":
@@ -183,7 +185,8 @@ def cms_config(
         "app_title": "Wijzer redactie",
         "media_folder": "content/assets/uploads",
         "public_folder": "/assets/uploads",
-        "output": {"omit_empty_optional_fields": True},
+        # the layout of `wijzer fmt`, so a one-field change is a one-line diff (docs/cms.md)
+        "output": {"omit_empty_optional_fields": True, "yaml": dict(CMS_YAML_OUTPUT)},
         "collections": collections,
     }
     if site_url:

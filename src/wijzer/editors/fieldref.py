@@ -33,6 +33,7 @@ KIND_TEXT = {
     "phone": "telefoonnummer",
     "email": "e-mailadres",
     "postcode": "postcode, bijvoorbeeld 8011 PK",
+    "pattern": "tekst in een vaste vorm (zie de uitleg)",
     "int": "heel getal",
     "bool": "true of false",
     "date": "datum JJJJ-MM-DD",
@@ -80,7 +81,8 @@ def _table(spec: FieldSpec) -> list[str]:
     for path, child in walk(spec.children):
         if not child.required:
             optional.add(path)
-        parent = next((p for p in sorted(optional, key=len) if path.startswith(p + ".")), None)
+        # the nearest optional parent: contact.address.street is required when there is an address
+        parent = next((p for p in sorted(optional, key=len, reverse=True) if path.startswith(p + ".")), None)
         explanation = _cell(child.description) + (_choices(child) if child.choices else "")
         out.append(f"| `{path}` | {required_text(child, parent)} | {kind_text(child)} | {explanation} |")
     return out

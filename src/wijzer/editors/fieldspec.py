@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from wijzer.core import fields as f
 from wijzer.core import models as m
 
-Kind = Literal["text", "markdown", "url", "slug", "cbs", "phone", "email", "postcode", "int", "bool", "date", "choice", "object"]
+Kind = Literal["text", "markdown", "url", "slug", "cbs", "phone", "email", "postcode", "pattern", "int", "bool", "date", "choice", "object"]
 
 _VALIDATOR_KINDS: dict[Any, Kind] = {
     f._plain: "text",
@@ -212,10 +212,10 @@ def field_spec(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
             kind = "int"
         elif inner is dt.date:
             kind = "date"
-        elif inner is str and pattern and "[A-Z]{2}" in pattern:  # the Dutch postcode
-            kind = "postcode"
-        elif inner is str and pattern:  # search words, page paths: text in a fixed form
-            kind = "text"
+        elif inner is str and pattern:
+            # only the address's postcode is a postcode; other text with a fixed form (the search words
+            # in synonyms.yaml: small letters) is named by its pattern
+            kind = "postcode" if name == "postcode" else "pattern"
         elif get_origin(inner) is dict:  # a free mapping, such as the conditions of the beslishulp
             kind = "object"
         else:  # pragma: no cover - a new field type must be added above

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from wijzer.core import clock
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue, LoadResult, load_catalogue
 from wijzer.core.problems import Problem
@@ -303,7 +304,7 @@ def build_report(result: LoadResult, content_dir: Path | None, today: dt.date) -
 
 
 def load_report(data_dir: Path, content_dir: Path | None, today: dt.date | None = None) -> Report:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return build_report(load_catalogue(data_dir, today=today), content_dir, today)
 
 

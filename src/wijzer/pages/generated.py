@@ -6,13 +6,12 @@ benchmark floor call the same functions.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from wijzer.core import crisis
+from wijzer.core import clock, crisis
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.fields import phone_href
@@ -223,7 +222,7 @@ def render_gemeente(cat: Catalogue, code: str, env, ctx: dict) -> str:
     local = cat.local_offers(code)
     local_orgs = sorted((o for o in cat.local_organisations(code) if o is not entry), key=lambda o: name_sort_key(o.name))
     shown = [*local, *cat.national_offers, *local_orgs, *cat.national_organisations, *([entry] if entry else [])]
-    dates = [x.reviewed for x in shown] or [dt.date.today()]
+    dates = [x.reviewed for x in shown] or [clock.today()]
     ctx.update(
         gemeente=gemeente,
         regions=cat.regions_of.get(code, []),

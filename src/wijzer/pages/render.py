@@ -156,9 +156,9 @@ def environment(overrides_dir: str | None = None) -> Environment:
 
 def reassessment_due(evidence: Any) -> bool:
     """An evidence rating older than five years on the day of the build (see models.Evidence)."""
-    import datetime as dt
+    from wijzer.core import clock
 
-    return evidence.level != "niet-beoordeeld" and evidence.reassessment_due(dt.date.today())
+    return evidence.level != "niet-beoordeeld" and evidence.reassessment_due(clock.today())
 
 
 def display_url(url: str) -> str:

@@ -45,14 +45,24 @@ def _dump(model: Any) -> dict:
     return data
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """CSV injection: a cell a spreadsheet would read as a formula gets a leading apostrophe, as OWASP
+    advises, so it shows as text. Only in the CSV files; the JSON keeps the value exactly."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(f"{v['url']} ({v['consulted']})" if isinstance(v, dict) and "consulted" in v else str(v) for v in value)
-    return str(value)
+        return neutralise("; ".join(f"{v['url']} ({v['consulted']})" if isinstance(v, dict) and "consulted" in v else str(v) for v in value))
+    return neutralise(str(value))
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:

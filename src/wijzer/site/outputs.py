@@ -3,7 +3,6 @@ report page and the CMS (``admin/``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from wijzer.core import clock
 from wijzer.core.catalogue import Catalogue, LoadResult
 from wijzer.editors.report import build_report, to_html
 from wijzer.pages.finder import SUMMARY_FOLDER, summary_chunks
@@ -41,7 +41,7 @@ def report_meta(meta: dict[str, Any]) -> None:
 
 
 def report_html(result: LoadResult, docs_dir: Path, *, directory_urls: bool, overrides: str | None, edit_base: str | None) -> str:
-    findings = build_report(result, docs_dir, dt.date.today())
+    findings = build_report(result, docs_dir, clock.today())
     return to_html(findings, directory_urls=directory_urls, overrides=overrides, edit_base=edit_base)
 
 

@@ -1,0 +1,302 @@
+"""Rules that used to live only in pytest, and the checks issue 19 asked for, as `wijzer validate` says
+them: file:line, the exact Dutch message, exit status. Each test runs the real command on the valid
+fixture set with one defect, as an editor would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TODAY = "2026-12-01"  # the fixtures were reviewed on 2026-11-01: fresh on this date
+HARD = ("Overeenkomstig de toepasselijke wettelijke bepalingen dienen gezamenlijk gezagsdragende ouders "
+        "voorafgaand aan ingrijpende beslissingen omtrent de verzorging en opvoeding onderling consultatie "
+        "te plegen, hetgeen uitdrukkelijk voortvloeit uit de verplichtingen van het burgerlijk wetboek. ") * 3
+
+
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "valid", tmp_path / "data")
+    (tmp_path / "content").mkdir()
+    return tmp_path
+
+
+def validate(root: Path, *args: str, github: bool = False) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--today", TODAY, *args],
+                          cwd=root, capture_output=True, text=True, env=env, timeout=300)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+# ------------------------------------------------------------------ phone numbers in running text
+
+
+def test_unknown_phone_number_in_a_page_is_an_error_with_its_position(tmp_path):
+    root = project(tmp_path)
+    (root / "content" / "hulp.md").write_text("# Hulp\n\nBel gerust.\nOf bel 030-1234567 voor advies.\n", encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    assert ("content/hulp.md:4:8: telefoonnummer 030-1234567 staat bij geen enkele organisatie in data/organisations.yaml; "
+            "zet het met een bron bij de organisatie (contact.phone, bijvoorbeeld 0800-2000) en verwijs daarnaar") in result.stderr.splitlines()
+
+
+def test_a_known_organisations_number_typed_in_a_data_text_must_be_a_reference(tmp_path):
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "      Je kunt anoniem bellen.\n", "      Je kunt anoniem bellen.\n      Bel 0800-2000.\n")
+    result = validate(root)
+    assert result.returncode == 1, result.stderr
+    line = line_of(offers, "Bel 0800-2000")
+    assert any(
+        out.startswith(f"data/offers.yaml:{line}:")
+        and out.endswith("offers[1].description: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie "
+                         "'veilig-thuis' in data/organisations.yaml: schrijf [[telefoon:veilig-thuis]], dan staat overal "
+                         "hetzelfde nummer")
+        for out in result.stderr.splitlines()
+    ), result.stderr
+    edit(offers, "      Bel 0800-2000.\n", "      Bel [[telefoon:veilig-thuis]].\n")
+    assert validate(root).returncode == 0
+
+
+def test_a_known_number_typed_on_a_page_names_the_macro(tmp_path):
+    root = project(tmp_path)
+    (root / "content" / "hulp.md").write_text("# Hulp\n\nBel Veilig Thuis: 0800-2000.\n", encoding="utf-8")
+    assert validate(root).stderr.splitlines()[0] == (
+        "content/hulp.md:3:19: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie 'veilig-thuis' in "
+        "data/organisations.yaml: schrijf {{ telefoon(\"veilig-thuis\") }}, dan staat overal hetzelfde nummer")
+
+
+def test_the_contact_phone_field_and_links_are_not_running_text(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "      - https://www.zwolle.nl\n", "      - https://wetten.overheid.nl/BWBR0002656/2026-01-01\n")
+    result = validate(root)
+    assert result.returncode == 0 and "telefoonnummer" not in result.stderr, result.stderr
+
+
+# ------------------------------------------------------------------ plain Dutch for parents and children
+
+
+def test_hard_text_for_parents_fails_at_its_field(tmp_path):
+    root = project(tmp_path)
+    legal = root / "data" / "legal.yaml"
+    text = legal.read_text(encoding="utf-8")
+    start = text.index("    parents: |\n") + len("    parents: |\n")
+    end = text.index("\n    professionals:")
+    legal.write_text(text[:start] + "      " + HARD + text[end:], encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    line = line_of(legal, "parents: |")
+    assert (f"data/legal.yaml:{line}:14: topics[0].parents: tekst voor ouders is te moeilijk: Flesch-Douma -27.5, "
+            "minimaal 60 (B1); schrijf kortere zinnen en kortere woorden") in result.stderr.splitlines(), result.stderr
+
+
+def test_hard_page_for_parents_fails_on_its_first_line_and_professional_pages_may_be_hard(tmp_path):
+    root = project(tmp_path)
+    (root / "content" / "ouders").mkdir()
+    (root / "content" / "ouders" / "index.md").write_text(HARD, encoding="utf-8")
+    (root / "content" / "professionals.md").write_text(HARD, encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        "content/ouders/index.md:1:1: tekst voor ouders en kinderen is te moeilijk: Flesch-Douma -27.5, minimaal 60 (B1); "
+        "schrijf kortere zinnen en kortere woorden"
+    ]
+
+
+# ------------------------------------------------------------------ stale reviews: a warning, not a blocker
+
+
+def test_a_stale_review_is_a_warning_that_only_strict_refuses(tmp_path):
+    root = project(tmp_path)
+    later = validate(root, "--today", "2027-11-23")  # the last --today wins
+    assert later.returncode == 0, later.stderr
+    assert ("data/offers.yaml:24:15: offers[0].reviewed: waarschuwing: laatst gecontroleerd op 2026-11-01, 387 dagen geleden "
+            "(meer dan 365); controleer het item opnieuw") in later.stderr.splitlines()
+    assert validate(root, "--today", "2027-11-23", "--strict").returncode == 1
+
+
+# ------------------------------------------------------------------ quoted dates, placeholders, repeats, curly quotes
+
+
+def test_a_quoted_date_is_a_date(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    reviewed: 2026-11-01\n", '    reviewed: "2026-11-01"\n')
+    edit(root / "data" / "legal.yaml", "    reviewed: 2026-11-01\n", "    reviewed: '2026-11-01'\n")
+    result = validate(root)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_a_quoted_impossible_date_is_still_named(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    reviewed: 2026-11-01\n", '    reviewed: "2026-02-30"\n')
+    result = validate(root)
+    assert "data/offers.yaml:24:15: offers[0].reviewed: '2026-02-30' is geen bestaande datum" in result.stderr.splitlines()
+
+
+def test_placeholders_warn_and_fail_under_strict(tmp_path):
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    name: Advieslijn\n", '    name: "TODO: naam van het aanbod"\n')
+    edit(offers, "      - https://www.zwolle.nl\n", "      - https://www.example.nl/aanbod\n")
+    result = validate(root)
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    assert (f"data/offers.yaml:{line_of(offers, 'TODO: naam')}:11: offers[1].name: waarschuwing: nog niet ingevuld: "
+            "bevat de voorbeeldtekst 'TODO'; vul de echte gegevens in") in lines
+    assert (f"data/offers.yaml:{line_of(offers, 'example.nl')}:9: offers[0].sources[0]: waarschuwing: nog niet ingevuld: "
+            "bevat de voorbeeldtekst 'example.nl'; vul de echte gegevens in") in lines
+    strict = validate(root, "--strict")
+    assert strict.returncode == 1 and "--strict: waarschuwingen tellen als fouten." in strict.stderr
+
+
+def test_lorem_ipsum_is_a_placeholder(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "      Je kunt anoniem bellen.\n", "      Lorem ipsum dolor sit amet.\n")
+    assert "bevat de voorbeeldtekst 'Lorem ipsum'" in validate(root).stderr
+
+
+def test_a_repeated_list_value_is_one_error(tmp_path):
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    audiences: [kinderen]\n", "    audiences: [kinderen, ouders, kinderen, kinderen]\n")
+    result = validate(root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/offers.yaml:7:35: offers[0].audiences[2]: 'kinderen' staat 2 keer te veel in deze lijst (eerst op regel 7); "
+        "haal de herhaling weg",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_300000_repeats_build_no_page_and_give_one_line(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    audiences: [kinderen]\n", "    audiences:\n" + "      - ouders\n" * 300_000)
+    started = time.monotonic()
+    result = validate(root)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/offers.yaml:9:9: offers[0].audiences[1]: 'ouders' staat 299999 keer te veel in deze lijst (eerst op regel 8); "
+        "haal de herhaling weg",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_curly_quotes_around_a_value_are_named(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", "    name: “Advieslijn”\n")
+    result = validate(root)
+    assert ("data/offers.yaml:26:11: offers[1].name: waarschuwing: staat tussen gekrulde aanhalingstekens (“…”); die komen "
+            "zo op de site. Haal ze weg, of gebruik rechte aanhalingstekens (\")") in result.stderr.splitlines(), result.stderr
+
+
+# ------------------------------------------------------------------ error floods
+
+
+def test_an_empty_offers_list_is_one_problem(tmp_path):
+    root = project(tmp_path)
+    (root / "data" / "offers.yaml").write_text("offers:\n", encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/offers.yaml:1:8: offers: verwacht een lijst (regels die beginnen met '- '), maar vond niets (leeg)",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_200000_empty_items_are_fast_and_the_output_is_capped(tmp_path):
+    root = project(tmp_path)
+    (root / "data" / "offers.yaml").write_text("offers:\n" + "  -\n" * 200_000, encoding="utf-8")
+    started = time.monotonic()
+    result = validate(root, github=True)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "data/offers.yaml:2:4: offers[0]: verwacht een blok met velden (sleutel: waarde), maar vond niets (leeg)"
+    assert len(lines) == 52 and lines[-2] == "… en nog 199950 problemen" and lines[-1] == "200000 fouten, 0 waarschuwingen."
+    assert len([line for line in result.stdout.splitlines() if line.startswith("::error ")]) == 10
+    assert elapsed < 15, f"{elapsed:.1f} s"
+
+
+def test_all_shows_every_problem(tmp_path):
+    root = project(tmp_path)
+    (root / "data" / "offers.yaml").write_text("offers:\n" + "  -\n" * 60, encoding="utf-8")
+    assert len(validate(root, "--all").stderr.splitlines()) == 61
+
+
+# ------------------------------------------------------------------ messages (issue 19, item 8)
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", '    name: "Advieslijn\n')
+    assert validate(root).stderr.splitlines()[0] == ("data/offers.yaml:26:11: YAML-fout: dit aanhalingsteken wordt niet gesloten; "
+                                                     "zet hetzelfde aanhalingsteken aan het eind van de tekst")
+
+
+def test_a_non_breaking_space_in_the_indentation_is_named(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", "\u00a0   name: Advieslijn\n")
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:26:1: de inspringing bevat een onzichtbaar teken, een harde spatie (U+00A0, vaak uit een tekstverwerker "
+        "of webpagina geplakt); vervang die door gewone spaties",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_a_missing_dash_is_one_message_not_a_duplicate_per_field(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "  - id: advieslijn\n", "    id: advieslijn\n")
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:25:5: offers[0].id: 'id' staat al op regel 2 in dit item; begint hier een nieuw item? "
+        "Zet dan '- ' vóór 'id:'",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def test_pyyaml_texts_about_escapes_and_trailing_text_are_dutch(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", '    name: "Advies\\u12"\n')
+    assert "ongeldige \\u- of \\x-code tussen dubbele aanhalingstekens" in validate(root).stderr
+
+
+def test_a_gemeente_name_instead_of_its_code_gets_the_code_suggested(tmp_path):
+    root = project(tmp_path)
+    edit(root / "data" / "offers.yaml", "      national: true\n", "      gemeenten: [Zwolle]\n")
+    lines = validate(root).stderr.splitlines()
+    assert any(line.endswith("'Zwolle' is geen CBS-gemeentecode; schrijf 'GM' met vier cijfers, bijvoorbeeld GM0193; "
+                             "bedoelde je GM0193 (Zwolle)?") for line in lines), lines
+
+
+def test_an_unknown_tier_gets_a_suggestion_and_a_too_short_list_says_item(tmp_path):
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    tiers: [licht]\n", "    tiers: [lichtt]\n")
+    assert "data/offers.yaml:10:13: offers[0].tiers[0]: onbekende trede 'lichtt'; bedoelde je 'licht'?" in validate(root).stderr.splitlines()
+    edit(offers, "    tiers: [lichtt]\n", "    tiers: []\n")
+    assert "data/offers.yaml:10:12: offers[0].tiers: moet minstens 1 item bevatten" in validate(root).stderr.splitlines()
+
+
+def test_a_postcode_error_gives_an_example(tmp_path):
+    root = project(tmp_path)
+    orgs = root / "data" / "organisations.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    assert "      phone: 0800-2000\n" in text
+    orgs.write_text(text.replace("      phone: 0800-2000\n", "      phone: 0800-2000\n      address:\n        street: Markt 1\n"
+                                 "        postcode: 8011PKK\n        city: Zwolle\n", 1), encoding="utf-8")
+    assert any(line.endswith("contact.address.postcode: '8011PKK' is geen postcode; schrijf vier cijfers en twee hoofdletters, "
+                             "bijvoorbeeld 8011 PK") for line in validate(root).stderr.splitlines())
