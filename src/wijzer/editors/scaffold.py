@@ -36,6 +36,7 @@ TEMPLATES = {
     sources:
       - https://TODO.example.nl/bron
     reviewed: {today}
+    quick_exit: false
 """),
     "organisation": ("organisations.yaml", """\
   - id: {id}
@@ -49,6 +50,7 @@ TEMPLATES = {
     sources:
       - https://TODO.example.nl/bron
     reviewed: {today}
+    quick_exit: false
 """),
     "topic": ("legal.yaml", """\
   - id: {id}
@@ -63,6 +65,7 @@ TEMPLATES = {
     sources:
       - https://TODO.example.nl/bron
     reviewed: {today}
+    quick_exit: false
 """),
 }
 
