@@ -14,7 +14,7 @@ from wijzer.site.fingerprint import FOLDER, HASH_LENGTH
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-OWN = re.compile(rf"{FOLDER}/([a-z0-9-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js)$")
+OWN = re.compile(rf"{FOLDER}/((?:[a-z0-9-]+/)*[a-z0-9-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js)$")
 
 
 def test_own_assets_are_named_after_their_content(page, site_url, built_site):

@@ -48,7 +48,7 @@ def test_the_wheel_holds_what_init_and_the_build_need(wheel: Path):
                    "data/settings.yaml", "overrides/main.html", "overrides/404.html", "overrides/assets/wijzer.css",
                    "overrides/assets/finder.js", "overrides/assets/search.js", "overrides/partials/header.html"):
         assert starter + needed in names, f"{needed} ontbreekt in het wiel"
-    assert {"wijzer/pages/templates/offer.html", "wijzer/pages/templates/gemeente.html", "wijzer/site/search_worker.js"} <= names
+    assert {"wijzer/pages/templates/offer.html", "wijzer/pages/templates/gemeente.html", "wijzer/site/search/build.py"} <= names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[mkdocs.plugins]" in text and "wijzer = wijzer.site.plugin:WijzerPlugin" in text

@@ -21,10 +21,12 @@ HASH_LENGTH = 10
 
 
 def fingerprinted(path: str, content: bytes) -> str:
-    """``assets/wijzer.css`` with its content -> ``assets/v/wijzer.<hash>.css``."""
-    stem, suffix = posixpath.splitext(posixpath.basename(path))
+    """``assets/wijzer.css`` with its content -> ``assets/v/wijzer.<hash>.css`` (sub-folders kept:
+    ``assets/tokens/wijzer.css`` -> ``assets/v/tokens/wijzer.<hash>.css``)."""
+    folder, name = posixpath.split(path.removeprefix("assets/"))
+    stem, suffix = posixpath.splitext(name)
     digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
-    return f"{FOLDER}/{stem}.{digest}{suffix}"
+    return posixpath.join(FOLDER, folder, f"{stem}.{digest}{suffix}")
 
 
 def _custom_dir(config: Any) -> Path | None:

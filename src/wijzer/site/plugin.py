@@ -141,6 +141,10 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         cat = self._checked_catalogue()
         titles = self.state.titles if self.memory.dirty else {}
         self.state = BuildState(catalogue=cat, titles=titles)
+        # The region's design tokens come first among our style sheets (overrides/assets/tokens/<theme>.css).
+        tokens = f"assets/tokens/{self.config.theme}.css"
+        if tokens not in config.extra_css:
+            config.extra_css.insert(0, tokens)
         self.fingerprinted = fingerprint.rename_assets(config)  # our CSS and JS under content-hashed names
         log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
         hooks.search_on_config(config, self.memory.dirty)
