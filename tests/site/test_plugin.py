@@ -75,7 +75,9 @@ def test_serve_rebuilds_the_page_after_a_data_edit(tmp_path: Path):
             time.sleep(0.5)
         assert "Hernoemd KIES" not in page
         offers = project / "data" / "offers.yaml"
-        offers.write_text(offers.read_text(encoding="utf-8").replace('name: "KIES', 'name: "Hernoemd KIES', 1), encoding="utf-8")
+        text = offers.read_text(encoding="utf-8")
+        assert "name: KIES" in text, "the test renames KIES: its name line is not where the test looks"
+        offers.write_text(text.replace("name: KIES", "name: Hernoemd KIES", 1), encoding="utf-8")
         deadline = time.monotonic() + 300
         while "Hernoemd KIES" not in (_get(url) or ""):
             assert server.poll() is None, server.stderr.read()[-3000:] if server.stderr else ""
