@@ -1,6 +1,6 @@
 """Before/after screenshots for docs/voor-en-na.md.
 
-Usage: python tools/screenshots.py SITE_DIR PREFIX  (e.g. /tmp/site-main voor)
+Usage: python tools/screenshots.py SITE_DIR PREFIX  (e.g. build/site-main voor)
 Serves SITE_DIR under /kennisplatform/ and writes docs/img/PREFIX-<page>-<width>.png (top of the page,
 one screen high) with Debian's Chromium.
 """
