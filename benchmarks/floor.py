@@ -33,9 +33,8 @@ from markupsafe import Markup
 
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages import blocks
-from wijzer.pages.generated import generated_pages, render_page
+from wijzer.pages.kinds import generated_pages, render
 from wijzer.pages.render import page_url
-from wijzer.pages.toc import toc_tokens, with_title_id
 from wijzer.site.macros import register
 from wijzer.site.plugin import WijzerConfig, WijzerPlugin
 
@@ -114,10 +113,8 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
         text = jinja.from_string(source).render(page=env.page)
         html, _, _ = blocks.put_back(md.reset().convert(text))
         bodies.append((src_uri, str(meta.get("title") or path.stem), html))
-    for page in generated_pages(cat):
-        html = with_title_id(render_page(cat, page, overrides=plugin.overrides))
-        toc_tokens(html)
-        bodies.append((page.src_uri, page.title, html))
+    for page in generated_pages(cat):  # HTML, table of contents and search document, as the build
+        bodies.append((page.src_uri, page.title, render(cat, page, overrides=plugin.overrides).html))
 
     for src_uri, title, html in bodies:
         target = out / page_url(src_uri) / "index.html"
