@@ -20,6 +20,13 @@ class GemeenteKind(PageKind):
     name = "gemeente"
     search_label = "gemeente"
     template = "gemeente.html"
+    # Parts of gemeente.html that are not about this gemeente as such: what says the same on
+    # every gemeente page and would make every gemeente match every question ("veilig thuis",
+    # "wijkteam") — the crisis block, the next steps where no entry point is known, what is not
+    # printed (explanations, the national lists, the organisations per island), the review
+    # dates — and the local offers (``wz-flow``), whose own pages come first for their names.
+    # tests/pages/test_kinds.py checks that each class still stands on a gemeente page.
+    search_skip = ("wz-crisis", "wz-next-steps", "wz-noprint", "wz-reviewed", "wz-flow")
 
     def pages(self, cat: Catalogue) -> Iterator[GeneratedPage]:
         uri = Uris(cat)
@@ -64,10 +71,9 @@ class GemeenteKind(PageKind):
         return entry.contact.phone if entry else None
 
     def search_text(self, body: str) -> str:
-        """What the page says about this gemeente: the parts marked ``data-search-exclude`` (the
-        national lists, the same on every gemeente page) stay out, else every gemeente would match
-        every question."""
-        return plain_text(without_excluded(body))
+        """What the page says about this gemeente: its name, where to start and the organisations
+        nearby. The parts marked ``data-search-exclude`` or named in ``search_skip`` stay out."""
+        return plain_text(without_excluded(body, self.search_skip))
 
     @staticmethod
     def _entry(cat: Catalogue, key: str) -> m.Organisation | None:
