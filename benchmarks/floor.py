@@ -4,8 +4,9 @@ It does what our build does for every page, with the same code, and nothing that
 Material add (theme, navigation, search, sitemap, link checks):
 
 - the same loading (``load_catalogue``, as the plugin's ``on_config``);
-- the generated pages: the same HTML from our templates, with its title id and table of contents,
-  and no Markdown (as ``GeneratedDocPage`` and the plugin's ``on_page_content``);
+- the generated pages: the same rendering by their kind (``wijzer.pages.kinds``): HTML from our
+  templates with its title id, table of contents and search document, and no Markdown (as
+  ``GeneratedDocPage`` and the plugin's ``on_page_content``);
 - the hand-written pages: the same macros (``wijzer.site.macros``, rendered by Jinja as
   mkdocs-macros does), the same Python-Markdown with mkdocs.yml's extensions, and the macro
   blocks put back (``wijzer.pages.blocks``);
