@@ -1,8 +1,8 @@
 """Search glue, called by the Wijzer plugin (wijzer.site.plugin): collecting each page's search
 document while MkDocs renders it, and writing the index after the build.
 
-What is left here of the old hooks module. Which generated pages show "Snel weg" is for their
-kind to say (wijzer.pages.kinds); everything else moved to modules named by concern:
+This is what is left of the old hooks module. Which generated pages show "Snel weg" is now for
+their kind to say (wijzer.pages.kinds); everything else moved to modules named by concern:
 generated_files, rebuilds, page_security, outputs, progress.
 """
 

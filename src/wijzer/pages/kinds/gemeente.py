@@ -4,7 +4,7 @@ lines, local help light to heavy, nearby organisations and a compact national li
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from wijzer.core import clock, crisis
 from wijzer.core import models as m
@@ -26,7 +26,7 @@ class GemeenteKind(PageKind):
     # printed (explanations, the national lists, the organisations per island), the review
     # dates — and the local offers (``wz-flow``), whose own pages come first for their names.
     # tests/pages/test_kinds.py checks that each class still stands on a gemeente page.
-    search_skip = ("wz-crisis", "wz-next-steps", "wz-noprint", "wz-reviewed", "wz-flow")
+    search_skip: ClassVar[tuple[str, ...]] = ("wz-crisis", "wz-next-steps", "wz-noprint", "wz-reviewed", "wz-flow")
 
     def pages(self, cat: Catalogue) -> Iterator[GeneratedPage]:
         uri = Uris(cat)
