@@ -99,8 +99,8 @@ def test_an_editor_following_the_guide_gets_line_accurate_feedback(tmp_path):
     offers.write_text(filled, encoding="utf-8")
     result = wijzer("validate", cwd=tmp_path)
     assert result.returncode == 1
-    n = before.count("\n  - id: ")  # entries before the new one; counting starts at 0
-    expected = f"data/offers.yaml:{first + 5}:9: offers[{n}].audiences[0]: 'ouderz' is geen toegestane waarde"
+    # the new entry is named by its id, its first audience by its position counted from 1
+    expected = f"data/offers.yaml:{first + 5}:9: offers[mijn-aanbod].audiences[item 1]: 'ouderz' is geen toegestane waarde"
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
 
 

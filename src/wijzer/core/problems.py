@@ -14,8 +14,8 @@ PathPart = str | int
 Path = tuple[PathPart, ...]
 
 # The field that names an item of a list: ``id`` (offers, organisations, topics, tiers, regions, roles,
-# questions, answers, outcomes, ...) or ``code`` (gemeenten).
-KEY_FIELDS = ("id", "code")
+# questions, answers, outcomes, ...), ``code`` (gemeenten) or ``tier`` (the thresholds in taxatie.yaml).
+KEY_FIELDS = ("id", "code", "tier")
 _MAX_KEY = 80
 
 
