@@ -335,6 +335,25 @@ def test_pyyaml_texts_about_escapes_and_trailing_text_are_dutch(tmp_path):
     assert "ongeldige \\u- of \\x-code tussen dubbele aanhalingstekens" in validate(root).stderr
 
 
+def test_the_two_untranslated_pyyaml_texts_are_dutch_with_their_position(tmp_path):
+    """Issue 19, item 8: 'found invalid Unicode character escape code' and 'did not find expected
+    comment or line break' reached editors in English."""
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    name: Advieslijn\n", '    name: "Advies\\uD800"\n')  # a \\u-code that is no character
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:26:20: YAML-fout: ongeldige \\u-code tussen dubbele aanhalingstekens; gebruik enkele "
+        "aanhalingstekens of typ het teken zelf",
+        "1 fout, 0 waarschuwingen.",
+    ]
+    edit(offers, '    name: "Advies\\uD800"\n', "    name: Advieslijn\n")
+    edit(offers, "    description: |\n      Je kunt", "    description: | Bel ons.\n      Je kunt")  # text after '|'
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:28:20: YAML-fout: na de waarde staat nog iets op deze regel; zet de hele tekst tussen aanhalingstekens",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
 def test_a_gemeente_name_instead_of_its_code_gets_the_code_suggested(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "      national: true\n", "      gemeenten: [Zwolle]\n")
