@@ -238,3 +238,12 @@ def test_python_311_or_newer_and_every_platform_has_instructions():
         assert heading in guide, heading
     # the PowerShell steps install from files that exist
     assert "pip install -r requirements.lock" in guide and (ROOT / "requirements.lock").is_file()
+
+
+def test_the_guide_lists_the_rules_that_used_to_live_only_in_pytest():
+    """Issue 19, item 2: phone numbers in prose, plain language and stale reviews were only pytest
+    assertions, and CONTRIBUTING named none of them. Now `wijzer validate` says them; the guide must too."""
+    rules = GUIDE.read_text(encoding="utf-8").split("### Alle regels van `wijzer validate`", 1)[1].split("\n## ", 1)[0]
+    assert "**Telefoonnummers in lopende tekst** (fout)" in rules
+    assert "**Gewone taal** (fout): teksten voor ouders en kinderen halen Flesch-Douma 60 of meer (B1)" in rules
+    assert "**Verlopen controle** (waarschuwing)" in rules
