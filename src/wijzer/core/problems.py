@@ -33,7 +33,7 @@ class PathLabels:
 
     ``('offers', 30, 'audiences', 0)`` -> ``offers[kies-op-school].audiences[item 1]``:
 
-    - an item of a list that has a usable ``id`` (or ``code``), unique in its list, is named by it;
+    - an item of a list whose key field (``KEY_FIELDS``) holds a valid id, unique in its list, is named by it;
     - any other item by its position, counted from 1: ``[item 31]``. That includes an item whose
       id is missing, not a valid id, used twice, or is the very field the message is about
       (``offers[item 31].id: ...``): the message itself quotes the wrong id.
