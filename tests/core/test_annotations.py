@@ -70,10 +70,10 @@ def test_overdue_reviews_are_warnings(tmp_path):
     result = validate(tmp_path, github=True)
     assert result.returncode == 0  # a warning does not fail the check; --strict does
     (annotation,) = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert annotation.startswith("::warning file=data/offers.yaml,line=24,col=15::offers[0].reviewed: laatst gecontroleerd op 2020-01-02")
+    assert annotation.startswith("::warning file=data/offers.yaml,line=24,col=15::offers[praatgroep].reviewed: laatst gecontroleerd op 2020-01-02")
     assert validate(tmp_path, "--strict", github=True).returncode == 1
 
 
 def test_workflow_command_characters_are_escaped():
-    problem = Problem("data/offers.yaml", 3, 5, "offers[0].name", "100% fout\nnieuwe regel\r")
-    assert problem.github_annotation() == "::error file=data/offers.yaml,line=3,col=5::offers[0].name: 100%25 fout%0Anieuwe regel%0D"
+    problem = Problem("data/offers.yaml", 3, 5, "offers[praatgroep].name", "100% fout\nnieuwe regel\r")
+    assert problem.github_annotation() == "::error file=data/offers.yaml,line=3,col=5::offers[praatgroep].name: 100%25 fout%0Anieuwe regel%0D"

@@ -3,7 +3,7 @@
 Each file in tests/fixtures/invalid/ starts with two header lines:
 
     # target: offers.yaml
-    # expect: data/offers.yaml:42:7: offers[1].area: ...
+    # expect: data/offers.yaml:42:7: offers[advieslijn].area: ...
 
 The test copies the valid fixture set to a fresh ``data/``, puts the broken file in the place of
 its target, runs the real command in a subprocess (as an editor would) and checks the exit
@@ -95,14 +95,14 @@ def _plant(tmp_path: Path, file: str, old: str, new: str) -> None:
         (
             [("regions.yaml", "    name: Deventer\n    province: Overijssel\n",
               "    name: Deventer\n    province: Overijssel\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")],
-            "data/regions.yaml:5:23: gemeenten[0].entry_point_note: waarschuwing: staat er zonder entry_point; "
+            "data/regions.yaml:5:23: gemeenten[GM0150].entry_point_note: waarschuwing: staat er zonder entry_point; "
             "haal de reden weg of vul entry_point in",
         ),
         (
             [("organisations.yaml", "    name: Gemeente Zwolle\n    kind: gemeente\n", "    name: Gemeente Zwolle\n    kind: wijkteam\n"),
              ("regions.yaml", "    entry_point: gemeente-zwolle\n",
               "    entry_point: gemeente-zwolle\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")],
-            "data/regions.yaml:9:23: gemeenten[1].entry_point_note: waarschuwing: 'gemeente-zwolle' is een eigen team; "
+            "data/regions.yaml:9:23: gemeenten[GM0193].entry_point_note: waarschuwing: 'gemeente-zwolle' is een eigen team; "
             "de reden waarom er geen team is, klopt niet meer",
         ),
     ],

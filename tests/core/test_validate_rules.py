@@ -63,7 +63,7 @@ def test_a_known_organisations_number_typed_in_a_data_text_must_be_a_reference(t
     line = line_of(offers, "Bel 0800-2000")
     assert any(
         out.startswith(f"data/offers.yaml:{line}:")
-        and out.endswith("offers[1].description: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie "
+        and out.endswith("offers[advieslijn].description: telefoonnummer 0800-2000 is overgetypt; het staat bij de organisatie "
                          "'veilig-thuis' in data/organisations.yaml: schrijf [[telefoon:veilig-thuis]], dan staat overal "
                          "hetzelfde nummer")
         for out in result.stderr.splitlines()
@@ -100,7 +100,7 @@ def test_hard_text_for_parents_fails_at_its_field(tmp_path):
     result = validate(root)
     assert result.returncode == 1
     line = line_of(legal, "parents: |")
-    assert (f"data/legal.yaml:{line}:14: topics[0].parents: tekst voor ouders is te moeilijk: Flesch-Douma -27.5, "
+    assert (f"data/legal.yaml:{line}:14: topics[ouderlijk-gezag].parents: tekst voor ouders is te moeilijk: Flesch-Douma -27.5, "
             "minimaal 60 (B1); schrijf kortere zinnen en kortere woorden") in result.stderr.splitlines(), result.stderr
 
 
@@ -124,7 +124,7 @@ def test_a_stale_review_is_a_warning_that_only_strict_refuses(tmp_path):
     root = project(tmp_path)
     later = validate(root, "--today", "2027-11-23")  # the last --today wins
     assert later.returncode == 0, later.stderr
-    assert ("data/offers.yaml:24:15: offers[0].reviewed: waarschuwing: laatst gecontroleerd op 2026-11-01, 387 dagen geleden "
+    assert ("data/offers.yaml:24:15: offers[praatgroep].reviewed: waarschuwing: laatst gecontroleerd op 2026-11-01, 387 dagen geleden "
             "(meer dan 365); controleer het item opnieuw") in later.stderr.splitlines()
     assert validate(root, "--today", "2027-11-23", "--strict").returncode == 1
 
@@ -144,7 +144,7 @@ def test_a_quoted_impossible_date_is_still_named(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "    reviewed: 2026-11-01\n", '    reviewed: "2026-02-30"\n')
     result = validate(root)
-    assert "data/offers.yaml:24:15: offers[0].reviewed: '2026-02-30' is geen bestaande datum" in result.stderr.splitlines()
+    assert "data/offers.yaml:24:15: offers[praatgroep].reviewed: '2026-02-30' is geen bestaande datum" in result.stderr.splitlines()
 
 
 def test_placeholders_warn_and_fail_under_strict(tmp_path):
@@ -155,9 +155,9 @@ def test_placeholders_warn_and_fail_under_strict(tmp_path):
     result = validate(root)
     assert result.returncode == 0
     lines = result.stderr.splitlines()
-    assert (f"data/offers.yaml:{line_of(offers, 'TODO: naam')}:11: offers[1].name: waarschuwing: nog niet ingevuld: "
+    assert (f"data/offers.yaml:{line_of(offers, 'TODO: naam')}:11: offers[advieslijn].name: waarschuwing: nog niet ingevuld: "
             "bevat de voorbeeldtekst 'TODO'; vul de echte gegevens in") in lines
-    assert (f"data/offers.yaml:{line_of(offers, 'example.nl')}:9: offers[0].sources[0]: waarschuwing: nog niet ingevuld: "
+    assert (f"data/offers.yaml:{line_of(offers, 'example.nl')}:9: offers[praatgroep].sources[item 1]: waarschuwing: nog niet ingevuld: "
             "bevat de voorbeeldtekst 'example.nl'; vul de echte gegevens in") in lines
     strict = validate(root, "--strict")
     assert strict.returncode == 1 and "--strict: waarschuwingen tellen als fouten." in strict.stderr
@@ -176,7 +176,7 @@ def test_a_repeated_list_value_is_one_error(tmp_path):
     result = validate(root)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "data/offers.yaml:7:35: offers[0].audiences[2]: 'kinderen' staat 2 keer te veel in deze lijst (eerst op regel 7); "
+        "data/offers.yaml:7:35: offers[praatgroep].audiences[item 3]: 'kinderen' staat 2 keer te veel in deze lijst (eerst op regel 7); "
         "haal de herhaling weg",
         "1 fout, 0 waarschuwingen.",
     ]
@@ -190,7 +190,7 @@ def test_300000_repeats_build_no_page_and_give_one_line(tmp_path):
     assert time.monotonic() - started < 30
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "data/offers.yaml:9:9: offers[0].audiences[1]: 'ouders' staat 299999 keer te veel in deze lijst (eerst op regel 8); "
+        "data/offers.yaml:9:9: offers[praatgroep].audiences[item 2]: 'ouders' staat 299999 keer te veel in deze lijst (eerst op regel 8); "
         "haal de herhaling weg",
         "1 fout, 0 waarschuwingen.",
     ]
@@ -200,7 +200,7 @@ def test_curly_quotes_around_a_value_are_named(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", "    name: “Advieslijn”\n")
     result = validate(root)
-    assert ("data/offers.yaml:26:11: offers[1].name: waarschuwing: staat tussen gekrulde aanhalingstekens (“…”); die komen "
+    assert ("data/offers.yaml:26:11: offers[advieslijn].name: waarschuwing: staat tussen gekrulde aanhalingstekens (“…”); die komen "
             "zo op de site. Haal ze weg, of gebruik rechte aanhalingstekens (\")") in result.stderr.splitlines(), result.stderr
 
 
@@ -226,7 +226,7 @@ def test_200000_empty_items_are_fast_and_the_output_is_capped(tmp_path):
     elapsed = time.monotonic() - started
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == "data/offers.yaml:2:4: offers[0]: verwacht een blok met velden (sleutel: waarde), maar vond niets (leeg)"
+    assert lines[0] == "data/offers.yaml:2:4: offers[item 1]: verwacht een blok met velden (sleutel: waarde), maar vond niets (leeg)"
     assert len(lines) == 52 and lines[-2] == "… en nog 199950 problemen" and lines[-1] == "200000 fouten, 0 waarschuwingen."
     assert len([line for line in result.stdout.splitlines() if line.startswith("::error ")]) == 10
     assert elapsed < 15, f"{elapsed:.1f} s"
@@ -262,8 +262,69 @@ def test_a_missing_dash_is_one_message_not_a_duplicate_per_field(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "  - id: advieslijn\n", "    id: advieslijn\n")
     assert validate(root).stderr.splitlines() == [
-        "data/offers.yaml:25:5: offers[0].id: 'id' staat al op regel 2 in dit item; begint hier een nieuw item? "
+        "data/offers.yaml:25:5: offers[item 1].id: 'id' staat al op regel 2 in dit item; begint hier een nieuw item? "
         "Zet dan '- ' vóór 'id:'",
+        "1 fout, 0 waarschuwingen.",
+    ]
+
+
+def _offers_file(offers: Path, count: int) -> str:
+    """The valid offers file with copies of its last offer ('advieslijn') up to ``count`` offers
+    (ids aanbod-3, aanbod-4, ...): an input as long as the real one."""
+    text = offers.read_text(encoding="utf-8")
+    start = text.index("  - id: advieslijn\n")
+    block = text[start:]
+    copies = [block.replace("id: advieslijn", f"id: aanbod-{n}") for n in range(3, count + 1)]
+    return text + "".join(copies)
+
+
+def test_a_message_names_the_offer_by_its_id_and_otherwise_by_its_position_counted_from_1(tmp_path):
+    """Issue 19, item 8: 'offers[30]' was a position counted from 0 that no editor can find. Now the
+    31st offer is named by its id; an offer without a usable id gets 'item N', counted from 1; and an
+    error in the id itself says which item and quotes the wrong id. GitHub annotations say the same."""
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    text = _offers_file(offers, 31)
+    text = text.replace("  - id: aanbod-29\n", "  - id: Kies Op School\n")  # an id that is not valid
+    text = text.replace("  - id: aanbod-30\n    name: Advieslijn\n", "  - name: Advieslijn\n")  # no id at all
+    text = text.replace("  - id: aanbod-31\n", "  - id: kies-op-school\n")
+    # the 30th and 31st offer: a typo in their audiences
+    head, tail = text.split("  - name: Advieslijn\n")
+    tail = tail.replace("    audiences: [ouders, professionals]\n", "    audiences: [ouderz, professionals]\n")
+    offers.write_text(head + "  - name: Advieslijn\n" + tail, encoding="utf-8")
+    assert text.count("\n  - ") == 31
+
+    result = validate(root, github=True)
+
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    written = offers.read_text(encoding="utf-8").splitlines()
+    typo_30, typo_31 = [n for n, line in enumerate(written, 1) if "ouderz" in line]
+    no_id = written.index("  - name: Advieslijn") + 1
+    assert lines == [
+        f"data/offers.yaml:{line_of(offers, 'Kies Op School')}:9: offers[item 29].id: 'Kies Op School' is geen geldige id: "
+        "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'ouderschap-blijft'",
+        f"data/offers.yaml:{no_id}:5: offers[item 30].id: verplicht veld ontbreekt",
+        f"data/offers.yaml:{typo_30}:17: offers[item 30].audiences[item 1]: 'ouderz' is geen toegestane waarde; "
+        "kies uit: ouders, kinderen, jongeren, professionals",
+        f"data/offers.yaml:{typo_31}:17: offers[kies-op-school].audiences[item 1]: 'ouderz' is geen toegestane waarde; "
+        "kies uit: ouders, kinderen, jongeren, professionals",
+        "4 fouten, 0 waarschuwingen.",
+    ]
+    assert (f"::error file=data/offers.yaml,line={typo_31},col=17::offers[kies-op-school].audiences[item 1]: 'ouderz' is geen "
+            "toegestane waarde; kies uit: ouders, kinderen, jongeren, professionals") in result.stdout.splitlines()
+
+
+def test_a_repeated_id_names_neither_item_by_it(tmp_path):
+    """Two offers with the same id: 'offers[praatgroep]' would be ambiguous, so both get their position."""
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "  - id: advieslijn\n", "  - id: praatgroep\n")
+    edit(offers, "    audiences: [ouders, professionals]\n", "    audiences: [ouders, ouderz]\n")
+    lines = validate(root).stderr.splitlines()
+    assert lines == [
+        "data/offers.yaml:30:25: offers[item 2].audiences[item 2]: 'ouderz' is geen toegestane waarde; "
+        "kies uit: ouders, kinderen, jongeren, professionals",
         "1 fout, 0 waarschuwingen.",
     ]
 
@@ -272,6 +333,25 @@ def test_pyyaml_texts_about_escapes_and_trailing_text_are_dutch(tmp_path):
     root = project(tmp_path)
     edit(root / "data" / "offers.yaml", "    name: Advieslijn\n", '    name: "Advies\\u12"\n')
     assert "ongeldige \\u- of \\x-code tussen dubbele aanhalingstekens" in validate(root).stderr
+
+
+def test_the_two_untranslated_pyyaml_texts_are_dutch_with_their_position(tmp_path):
+    """Issue 19, item 8: 'found invalid Unicode character escape code' and 'did not find expected
+    comment or line break' reached editors in English."""
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    edit(offers, "    name: Advieslijn\n", '    name: "Advies\\uD800"\n')  # a \\u-code that is no character
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:26:20: YAML-fout: ongeldige \\u-code tussen dubbele aanhalingstekens; gebruik enkele "
+        "aanhalingstekens of typ het teken zelf",
+        "1 fout, 0 waarschuwingen.",
+    ]
+    edit(offers, '    name: "Advies\\uD800"\n', "    name: Advieslijn\n")
+    edit(offers, "    description: |\n      Je kunt", "    description: | Bel ons.\n      Je kunt")  # text after '|'
+    assert validate(root).stderr.splitlines() == [
+        "data/offers.yaml:28:20: YAML-fout: na de waarde staat nog iets op deze regel; zet de hele tekst tussen aanhalingstekens",
+        "1 fout, 0 waarschuwingen.",
+    ]
 
 
 def test_a_gemeente_name_instead_of_its_code_gets_the_code_suggested(tmp_path):
@@ -286,9 +366,9 @@ def test_an_unknown_tier_gets_a_suggestion_and_a_too_short_list_says_item(tmp_pa
     root = project(tmp_path)
     offers = root / "data" / "offers.yaml"
     edit(offers, "    tiers: [licht]\n", "    tiers: [lichtt]\n")
-    assert "data/offers.yaml:10:13: offers[0].tiers[0]: onbekende trede 'lichtt'; bedoelde je 'licht'?" in validate(root).stderr.splitlines()
+    assert "data/offers.yaml:10:13: offers[praatgroep].tiers[item 1]: onbekende trede 'lichtt'; bedoelde je 'licht'?" in validate(root).stderr.splitlines()
     edit(offers, "    tiers: [lichtt]\n", "    tiers: []\n")
-    assert "data/offers.yaml:10:12: offers[0].tiers: moet minstens 1 item bevatten" in validate(root).stderr.splitlines()
+    assert "data/offers.yaml:10:12: offers[praatgroep].tiers: moet minstens 1 item bevatten" in validate(root).stderr.splitlines()
 
 
 def test_a_postcode_error_gives_an_example(tmp_path):

@@ -527,11 +527,12 @@ def test_rejected_strings_and_urls_get_positioned_messages(hostile, tmp_path):
         offers[i]["description"] = entry["text"]
         orgs[i]["contact"]["opening_hours"] = entry["text"]
         topics[i]["law"][0]["ref"] = entry["text"]
+        # each entry is named by its id (hostile-...), a list position counts from 1
         expected += [
-            ("offers.yaml", f"offers[{i}].name", entry["rejected"]),
-            ("offers.yaml", f"offers[{i}].description", entry["rejected"]),
-            ("organisations.yaml", f"organisations[{i}].contact.opening_hours", entry["rejected"]),
-            ("legal.yaml", f"topics[{i}].law[0].url" if False else f"topics[{i}].law[0].ref", entry["rejected"]),
+            ("offers.yaml", f"offers[{offers[i]['id']}].name", entry["rejected"]),
+            ("offers.yaml", f"offers[{offers[i]['id']}].description", entry["rejected"]),
+            ("organisations.yaml", f"organisations[{orgs[i]['id']}].contact.opening_hours", entry["rejected"]),
+            ("legal.yaml", f"topics[{topics[i]['id']}].law[item 1].ref", entry["rejected"]),
         ]
     for n, entry in enumerate(BAD_URLS):
         i = start + len(REJECTED) + n
@@ -545,10 +546,10 @@ def test_rejected_strings_and_urls_get_positioned_messages(hostile, tmp_path):
         if dated:
             offers[i]["sources_consulted"] = dated
         expected += [
-            ("offers.yaml", f"offers[{i}].website", entry["rejected"]),
-            ("organisations.yaml", f"organisations[{i}].contact.website", entry["rejected"]),
-            ("legal.yaml", f"topics[{i}].law[0].url", entry["rejected"]),
-            ("offers.yaml", f"offers[{i}].sources[0]", entry["rejected"]),
+            ("offers.yaml", f"offers[{offers[i]['id']}].website", entry["rejected"]),
+            ("organisations.yaml", f"organisations[{orgs[i]['id']}].contact.website", entry["rejected"]),
+            ("legal.yaml", f"topics[{topics[i]['id']}].law[item 1].url", entry["rejected"]),
+            ("offers.yaml", f"offers[{offers[i]['id']}].sources[item 1]", entry["rejected"]),
         ]
     project = tmp_path / "project"
     project.mkdir()

@@ -99,8 +99,8 @@ def test_an_editor_following_the_guide_gets_line_accurate_feedback(tmp_path):
     offers.write_text(filled, encoding="utf-8")
     result = wijzer("validate", cwd=tmp_path)
     assert result.returncode == 1
-    n = before.count("\n  - id: ")  # entries before the new one; counting starts at 0
-    expected = f"data/offers.yaml:{first + 5}:9: offers[{n}].audiences[0]: 'ouderz' is geen toegestane waarde"
+    # the new entry is named by its id, its first audience by its position counted from 1
+    expected = f"data/offers.yaml:{first + 5}:9: offers[mijn-aanbod].audiences[item 1]: 'ouderz' is geen toegestane waarde"
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
 
 
@@ -211,3 +211,39 @@ def test_the_field_reference_names_kinds_and_conditions_correctly():
     assert "tekst in een vaste vorm" in rows["word"]
     assert "postcode, bijvoorbeeld 8011 PK" in rows["contact.address.postcode"]
     assert "| ja, als er `contact.address` staat |" in rows["contact.address.street"]
+
+
+def test_a_clone_needs_nothing_outside_the_repository():
+    """Issue 19, item 1: a test read gemeenten.csv from a folder next to the repository, so every fresh clone was red. The
+    reference lists live in tests/reference with their source and date, and no code, test, build file
+    or workflow names a folder next to the repository."""
+    outside = "../" + "shared"  # spelled in two parts so this test does not find itself
+    places = [ROOT / "Makefile", ROOT / "pyproject.toml", *ROOT.glob("mkdocs*.yml")]
+    for folder in ("src", "tests", "macros", "tools", "benchmarks", ".github", ".devcontainer"):
+        places += [p for p in (ROOT / folder).rglob("*") if p.is_file() and p.suffix in {".py", ".yml", ".yaml", ".json", ".toml", ".cfg", ".sh", ".md", ".js"}]
+    assert [str(p.relative_to(ROOT)) for p in places if outside in p.read_text(encoding="utf-8", errors="replace")] == []
+    provenance = (ROOT / "tests" / "reference" / "README.md").read_text(encoding="utf-8")
+    assert "CBS" in provenance and "gemeenten.csv" in provenance and re.search(r"\b20\d\d-\d\d-\d\d\b", provenance)
+
+
+def test_python_311_or_newer_and_every_platform_has_instructions():
+    """Issue 19, item 10: Python had to be exactly 3.11 and there was nothing for a gemeente's Windows laptop."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11"
+    assert "sys.version_info[:2] >= (3, 11)" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
+    for heading in ("**Linux en macOS**", "**Windows met WSL**", "**Windows zonder WSL**", "**In de browser (GitHub Codespaces)**"):
+        assert heading in guide, heading
+    # the PowerShell steps install from files that exist
+    assert "pip install -r requirements.lock" in guide and (ROOT / "requirements.lock").is_file()
+
+
+def test_the_guide_lists_the_rules_that_used_to_live_only_in_pytest():
+    """Issue 19, item 2: phone numbers in prose, plain language and stale reviews were only pytest
+    assertions, and CONTRIBUTING named none of them. Now `wijzer validate` says them; the guide must too."""
+    rules = GUIDE.read_text(encoding="utf-8").split("### Alle regels van `wijzer validate`", 1)[1].split("\n## ", 1)[0]
+    assert "**Telefoonnummers in lopende tekst** (fout)" in rules
+    assert "**Gewone taal** (fout): teksten voor ouders en kinderen halen Flesch-Douma 60 of meer (B1)" in rules
+    assert "**Verlopen controle** (waarschuwing)" in rules

@@ -122,7 +122,6 @@ def _area(checker: Checker, src: Source, path: Path, area: m.Area, problems: lis
 def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, problems: list[Problem]) -> None:
     """``[[telefoon:id]]`` in any text of the entry must name an organisation with a phone number."""
     from wijzer.core.contactrefs import references
-    from wijzer.core.problems import format_path
 
     catalogue = checker.catalogue
     if id(catalogue.organisations) in checker.unreadable:
@@ -148,7 +147,7 @@ def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, probl
                     message = f"[[telefoon:{org_id}]]: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
                 else:
                     continue
-                problems.append(Problem(src.file, line + block + offset, col if not (block or offset) else 1, format_path(where), message))
+                problems.append(Problem(src.file, line + block + offset, col if not (block or offset) else 1, src.label(where), message))
 
     walk(entry.model_dump(mode="python", exclude_none=True), path)
 

@@ -128,7 +128,7 @@ def attach(catalogue: Any, valid: dict, source: Source, checker: Checker) -> lis
             if key in seen:
                 problems.append(source.problem(("synonyms", i, "terms", j), f"'{term}' staat al in {seen[key]}"))
                 continue
-            seen[key] = f"synonyms[{i}]"
+            seen[key] = source.label(("synonyms", i))
             terms.append(key)
         if len(terms) >= 2:
             groups.append(tuple(terms))

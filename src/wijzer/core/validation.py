@@ -10,7 +10,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from wijzer.core.problems import Path, Problem, format_path
+from wijzer.core.problems import Path, Problem
 from wijzer.core.yamlsource import Source
 
 _DATE_LIKE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -124,7 +124,7 @@ def problems_from(exc: ValidationError, src: Source, prefix: Path, model: type[B
         path = (*prefix, *error["loc"])
         # a missing field has no position of its own: point at the entry that lacks it
         line, col = src.where(path[:-1] if error["type"] == "missing" else path, key=at_key)
-        found.append(Problem(src.file, line, col, format_path(path), message))
+        found.append(Problem(src.file, line, col, src.label(path), message))
     return found
 
 

@@ -21,7 +21,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from wijzer.core.problems import Path, Problem, format_path
+from wijzer.core.problems import Path, PathLabels, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 40
@@ -85,6 +85,15 @@ class Source:
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     block_lines: dict[Path, bool] = field(default_factory=dict)  # paths of block texts ('|' or '>')
     problems: list[Problem] = field(default_factory=list)
+    # problems found while the values are being built: labelled once the values are complete
+    pending: list[tuple[int, int, Path, str]] = field(default_factory=list, repr=False)
+    _labels: PathLabels = field(default_factory=PathLabels, init=False, repr=False, compare=False)
+
+    def label(self, path: Path) -> str:
+        """How the editor reads ``path`` in a message: list items by their id, else ``item N``."""
+        if self._labels.data is not self.data:
+            self._labels = PathLabels(self.data)
+        return self._labels(path)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of ``path``; falls back to the nearest enclosing value that has one."""
@@ -98,7 +107,7 @@ class Source:
 
     def problem(self, path: Path, message: str, *, key: bool = False, severity: str = "error") -> Problem:
         line, col = self.where(path, key=key)
-        return Problem(self.file, line, col, format_path(path), message, severity)  # type: ignore[arg-type]
+        return Problem(self.file, line, col, self.label(path), message, severity)  # type: ignore[arg-type]
 
 
 class _Refused(Exception):
@@ -222,23 +231,15 @@ def _build(node: Node, path: Path, src: Source) -> Any:
         new_item_suspected = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                src.problems.append(
-                    Problem(src.file, *_pos(key_node.start_mark), format_path(path), "een sleutel moet gewone tekst zijn")
-                )
+                src.pending.append((*_pos(key_node.start_mark), path, "een sleutel moet gewone tekst zijn"))
                 continue
             key = str(key_node.value)
             child = (*path, key)
             hidden = _KEY_HIDDEN.search(key)
             if hidden:
                 # a key ends up in messages and CI logs: no control characters there
-                src.problems.append(
-                    Problem(
-                        src.file,
-                        *_pos(key_node.start_mark),
-                        format_path(path),
-                        f"sleutel {key!r} bevat een onzichtbaar teken (U+{ord(hidden.group()):04X}); haal het weg",
-                    )
-                )
+                src.pending.append((*_pos(key_node.start_mark), path,
+                                    f"sleutel {key!r} bevat een onzichtbaar teken (U+{ord(hidden.group()):04X}); haal het weg"))
                 continue
             if key in out:
                 first = src.key_positions[child]
@@ -251,7 +252,7 @@ def _build(node: Node, path: Path, src: Source) -> Any:
                                f"Zet dan '- ' vóór '{key}:'")
                 else:
                     message = f"dubbele sleutel '{key}' (staat ook op regel {first[0]}); haal er één weg"
-                src.problems.append(Problem(src.file, *_pos(key_node.start_mark), format_path(child), message))
+                src.pending.append((*_pos(key_node.start_mark), child, message))
                 continue
             src.key_positions[child] = _pos(key_node.start_mark)
             out[key] = _build(value_node, child, src)
@@ -339,4 +340,6 @@ def parse(raw: bytes, file: str) -> Source:
     except _Refused as exc:
         line, col = _pos(exc.mark) if exc.mark else (1, 1)
         src.problems.append(Problem(file, line, col, "", exc.message))
+    src.problems.extend(Problem(file, line, col, src.label(path), message) for line, col, path, message in src.pending)
+    src.pending.clear()
     return src
