@@ -13,7 +13,7 @@
   "use strict";
   var api = window.wzSearch;
   var SHOWN = 8;
-  var RERANK = 12;  // the best pages that get the proximity bonus (their files are loaded for that)
+  var RERANK = SHOWN;  // the pages shown get the proximity bonus: their files are loaded anyway
   var meta = null, stemmer = null, stems = {};
 
   // Same as wijzer.core.search_text.stem: only words of letters are stemmed.
