@@ -1,16 +1,27 @@
 /* Wijzer search engine and results panel (loaded by search.js on the first focus of the field).
  * The index (src/wijzer/site/search/index.py): search/meta.js, search/t/<xx>.js per two first
- * letters of a term, search/d/<n>.js per page. A query is folded (lower case, no accents), law
- * articles become one token (1:377c -> 1_377c), spelling variants are replaced, stop words
- * dropped; each remaining word matches the terms that equal it, that it starts (typing, parts
- * of compounds), that start it (plural and other endings), else terms one or two typos away.
+ * letters of a term, search/d/<n>.js per page, search/stem.js (Snowball's Dutch stemmer). A query
+ * is folded (lower case, no accents), law articles become one token (1:377c -> 1_377c), spelling
+ * variants are replaced, stop words dropped, each word stemmed as the index is (kinderen -> kinder);
+ * each stem matches the terms that equal it, that it starts (typing, parts of compounds), that
+ * are it plus a Dutch ending (scheid -> scheiding), else terms one or two typos away.
  * A page scores per word with the best matching term (idf x stored score); pages that match
- * more of the words (weighted by how rare they are) rank far higher. Best bets come first. */
+ * more of the words (weighted by how rare they are) rank far higher. The best pages then get a
+ * bonus when query words stand next to each other or close together in their title, a heading
+ * or the text (proximity). Best bets come first. */
 (function () {
   "use strict";
   var api = window.wzSearch;
   var SHOWN = 8;
-  var meta = null;
+  var RERANK = SHOWN;  // the pages shown get the proximity bonus: their files are loaded anyway
+  var meta = null, stemmer = null, stems = {};
+
+  // Same as wijzer.core.search_text.stem: only words of letters are stemmed.
+  function stem(word) {
+    if (!/^[a-z]+$/.test(word)) return word;
+    if (!(word in stems)) stems[word] = stemmer(word);
+    return stems[word];
+  }
 
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -62,23 +73,19 @@
     return prev[b.length];
   }
 
-  // Dutch endings a query word may have where the page has the bare word (light stemming):
-  // omgangsregelingen -> omgangsregeling, kinderen -> kind, gesprekken -> gesprek.
-  var ENDINGS = ["s", "e", "n", "en", "es", "er", "ers", "eren", "ere", "je", "jes", "tje", "tjes", "ken", "pen",
-    "ten", "te", "de", "den", "t", "d", "st", "ste", "ing", "ingen", "heid", "lijk", "lijke"];
+  // Dutch endings that Snowball leaves on a stem (scheiding, but scheiden -> scheid): a stem plus
+  // one of these is the same word in another form.
+  var ENDINGS = ["ing", "ingen", "heid", "e", "s", "en", "er", "ers", "st", "t", "d"];
 
   // The terms of the index a query word stands for, with how sure we are: [[term, weight], ...].
-  function candidates(word, shard, last) {
+  // word: the stem; raw: the word as typed (the last word may be half typed: its prefix counts).
+  function candidates(word, shard, last, raw) {
     var out = [], terms = Object.keys(shard), exact = false;
-    // the word without a Dutch ending (scheiden -> scheid), to find other forms (scheiding)
-    var stems = ENDINGS.filter(function (e) {
-      return word.length - e.length >= 4 && word.slice(-e.length) === e;
-    }).map(function (e) { return word.slice(0, -e.length); });
     terms.forEach(function (t) {
       if (t === word) { out.push([t, 1]); exact = true; }
-      else if (word.length >= 3 && t.indexOf(word) === 0) out.push([t, last ? 0.8 : 0.3]);
       else if (t.length >= 3 && word.indexOf(t) === 0 && ENDINGS.indexOf(word.slice(t.length)) !== -1) out.push([t, 0.9]);
-      else if (stems.some(function (s) { return t.indexOf(s) === 0 && ENDINGS.indexOf(t.slice(s.length)) !== -1; })) out.push([t, 0.8]);
+      else if (t.indexOf(word) === 0 && ENDINGS.indexOf(t.slice(word.length)) !== -1) out.push([t, 0.85]);
+      else if (raw.length >= 3 && t.indexOf(raw) === 0) out.push([t, last ? 0.8 : 0.3]);  // typing on, a compound
     });
     if (word.length >= 5 && !/[0-9_]/.test(word)) {  // typos (never in numbers); also other vowels (afspreken, afspraken)
       var max = exact ? 1 : word.length >= 8 ? 2 : 1, known = {};
@@ -120,33 +127,75 @@
     });
   }
 
+  // Proximity: for each pair of query words that follow each other in the query, 1 when they stand
+  // next to each other in that order in the title, a heading or the text (stop words left out:
+  // "kind wil niet naar vader" holds "kind vader"), 0.5 when they stand within WINDOW words of each
+  // other, else 0; a page's bonus is the mean over the pairs. A word counts where its stem is one of
+  // the query word's sure terms (the same stem, another form, one typo).
+  var WINDOW = 4, PROXIMITY = 1, SURE = 0.7;
+
+  function positions(field, sure, starts) {
+    var tokens = lawTokens(fold(field)).match(/[a-z0-9_]+/g) || [], at = [], n = 0;
+    sure.forEach(function () { at.push([]); });
+    tokens.forEach(function (token) {
+      if (meta.stopSet[token]) return;
+      if (starts[token.slice(0, 2)]) {
+        var s = stem(token);
+        sure.forEach(function (terms, k) { if (terms[s]) at[k].push(n); });
+      }
+      n++;
+    });
+    return at;
+  }
+
+  function proximity(doc, sure) {
+    var starts = {};
+    sure.forEach(function (terms) { Object.keys(terms).forEach(function (t) { starts[t.slice(0, 2)] = 1; }); });
+    var fields = [doc.t].concat(doc.h || [], [doc.x]), best = [];
+    for (var k = 0; k + 1 < sure.length; k++) best.push(0);
+    fields.forEach(function (field) {
+      var at = positions(field, sure, starts);
+      best.forEach(function (value, k) {
+        at[k].forEach(function (i) {
+          at[k + 1].forEach(function (j) {
+            var v = j - i === 1 ? 1 : Math.abs(j - i) <= WINDOW ? 0.5 : 0;
+            if (v > best[k]) best[k] = v;
+          });
+        });
+      });
+    });
+    return best.length ? best.reduce(function (a, b) { return a + b; }, 0) / best.length : 0;
+  }
+
   function rank(query) {
     var list = analyse(query);
     if (!list.length) return Promise.resolve({ words: [], terms: [], ids: [] });
     return loadShards(list).then(function (shards) {
-      var scores = {}, hits = {}, total = 0, matched = [];
+      var scores = {}, hits = {}, total = 0, matched = [], sure = [];
       var expanded = [];
       list.forEach(function (word, index) {
         var last = index === list.length - 1;
         if (word.indexOf("-") === -1) { expanded.push([word, last]); return; }
         var joined = word.replace(/-/g, "");
-        if (candidates(joined, shards[joined.slice(0, 2)] || {}, last).length) expanded.push([joined, last]);
+        if (candidates(stem(joined), shards[joined.slice(0, 2)] || {}, last, joined).length) expanded.push([joined, last]);
         else word.split("-").forEach(function (part) { if (!meta.stopSet[part]) expanded.push([part, last]); });
       });
       expanded.forEach(function (pair) {
-        var word = pair[0], shard = shards[word.slice(0, 2)] || {};
-        var cands = candidates(word, shard, pair[1]);
+        var word = stem(pair[0]), shard = shards[word.slice(0, 2)] || {};
+        var cands = candidates(word, shard, pair[1], pair[0]);
         if (!cands.length) return;
-        var best = {}, weightOfWord = 0;
+        var best = {}, weightOfWord = 0, terms = {};
         cands.forEach(function (c) {
           var p = postings(shard[c[0]]), w = idf(p.length);
           weightOfWord = Math.max(weightOfWord, w * c[1]);
           matched.push(c[0]);
+          if (c[1] >= SURE) terms[c[0]] = 1;
           p.forEach(function (pair) {
             var s = c[1] * w * pair[1] / 10;
             if (!best[pair[0]] || best[pair[0]] < s) best[pair[0]] = s;
           });
         });
+        sure.push(terms);
         total += weightOfWord;
         Object.keys(best).forEach(function (id) {
           scores[id] = (scores[id] || 0) + best[id];
@@ -159,10 +208,20 @@
         var coverage = total ? hits[id] / total : 1;
         final[id] = scores[id] * coverage * coverage * coverage;
       });
-      ids.sort(function (a, b) { return final[b] - final[a] || a - b; });
-      var bets = meta.bets[list.map(function (w) { return w.replace(/-/g, ""); }).join(" ")] || [];
-      ids = bets.concat(ids.filter(function (id) { return bets.indexOf(id) === -1; }));
-      return { words: list, terms: matched, ids: ids, scores: final, coverage: hits, total: total };
+      function byScore(a, b) { return final[b] - final[a] || a - b; }
+      ids.sort(byScore);
+      var top = sure.length > 1 ? ids.slice(0, RERANK) : [];
+      return Promise.all(top.map(function (id) { return api.load("d/" + id); })).then(function (docs) {
+        var near = {};
+        docs.forEach(function (doc, i) {
+          near[top[i]] = proximity(doc, sure);
+          final[top[i]] *= 1 + PROXIMITY * near[top[i]];
+        });
+        ids = top.sort(byScore).concat(ids.slice(top.length));
+        var bets = meta.bets[list.map(function (w) { return w.replace(/-/g, ""); }).join(" ")] || [];
+        ids = bets.concat(ids.filter(function (id) { return bets.indexOf(id) === -1; }));
+        return { words: list, terms: matched, ids: ids, scores: final, coverage: hits, total: total, near: near };
+      });
     });
   }
 
@@ -324,7 +383,9 @@
     if (input.value.trim()) search(input.value);
   }
 
-  api.load("meta").then(function (data) {
+  Promise.all([api.load("meta"), api.load("stem")]).then(function (loaded) {
+    var data = loaded[0];
+    stemmer = loaded[1];
     meta = data;
     meta.stopSet = {};
     data.stop.forEach(function (w) { meta.stopSet[w] = 1; });
@@ -334,6 +395,7 @@
     api.search = search;
     api.rank = rank;
     api.analyse = analyse;
+    api.stem = stem;
     api.add("engine", true);
   });
 })();

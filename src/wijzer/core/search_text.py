@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
 
 # Book:article (1:377c, 7:450) and dotted articles (7.3.4, 5.2.6): one token each, with the
 # separators as "_"; a book:article also gives the bare article (377c), as people type it.
@@ -31,6 +34,20 @@ STOP_WORDS: frozenset[str] = frozenset(
 # Linking sounds between the parts of a compound: omgang-s-regeling, kind-er-en-...
 _LINKS = ("", "s", "e", "en", "er")
 MIN_PART = 4
+
+
+# Snowball's Dutch stemmer (Porter's algorithm). The browser stems a query with the same
+# algorithm from lunr-languages (src/wijzer/site/search/vendor/lunr.nl.js); Snowball 3's new
+# "dutch" differs from that port, "dutch_porter" is the same algorithm (tests/e2e/test_search_stemmer.py).
+STEMMER = "dutch_porter"
+_STEMMER = snowballstemmer.stemmer(STEMMER)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of a folded word (kinderen -> kinder, omgangsregelingen -> omgangsregel); a word
+    with a digit or "_" (a law article, a number) stays as it is. search-engine.js: stem()."""
+    return _STEMMER.stemWord(word) if word.isalpha() else word
 
 
 def fold(text: str) -> str:

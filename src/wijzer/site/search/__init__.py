@@ -2,7 +2,8 @@
 results panel (``overrides/assets/search.js`` and ``overrides/assets/search-engine.js``).
 
 - ``text``: how text becomes index terms (lower case without accents, law articles as tokens,
-  Dutch stop words, compound words split into their parts). The browser does the same to a query.
+  Dutch stop words, compound words split into their parts, Snowball's Dutch stemmer). The browser
+  does the same to a query, with the same stemmer from ``vendor/`` (lunr-languages' lunr.nl.js).
 - ``documents``: one document per page (title, headings, text, type, phone), collected while
   MkDocs renders the pages.
 - ``index``: the files in ``search/``: term shards (loaded for the words typed), one small file

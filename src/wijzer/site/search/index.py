@@ -1,11 +1,13 @@
 """The search files in ``search/`` of the built site, from the collected documents.
 
 - ``search/meta.js``: number of pages, stop words, spelling variants, best bets, shard names.
-- ``search/t/<xx>.js``: the terms starting with ``xx`` and, per term, the pages with a score
+- ``search/t/<xx>.js``: the terms (Snowball stems, ``search_text.stem``) starting with ``xx`` and, per term, the pages with a score
   (title, headings and text weighted; synonyms and parts of compound words count less). The
   browser loads the shards of the words typed, nothing else.
 - ``search/d/<n>.js``: page ``n``: URL, title, type, phone and the text for the snippet;
-  loaded for the results shown.
+  loaded for the best results (the snippet, and the bonus for query words that stand together).
+- ``search/stem.js``: Snowball's Dutch stemmer for the query, from lunr-languages (``vendor/``,
+  unchanged, pinned in package.json), wrapped to register itself as ``wzSearch.add("stem", fn)``.
 
 Every file is a script calling ``wzSearch.add(name, data)``: scripts load from ``file://`` (the
 offline zip) as well as over HTTP, and ``script-src 'self'`` allows them.
@@ -20,9 +22,10 @@ import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from wijzer.core.search_text import STOP_WORDS, compound_parts, query_key, query_words, words
+from wijzer.core.search_text import STOP_WORDS, compound_parts, query_key, query_words, stem, words
 from wijzer.core.synonyms import Thesaurus
 from wijzer.site.search.documents import KIND_LABELS, Document, page_key
 
@@ -66,8 +69,8 @@ class Synonyms:
         present: dict[int, set[tuple[str, ...]]] = defaultdict(set)
         for w in set(ws):
             for cut in range(4):
-                stem = w[: len(w) - cut] if cut else w
-                for number, term in self.single.get(stem, ()):
+                base = w[: len(w) - cut] if cut else w
+                for number, term in self.single.get(base, ()):
                     present[number].add(term)
         for i, w in enumerate(ws):
             for number, term in self.multi.get(w, ()):
@@ -118,20 +121,42 @@ def score_documents(docs: list[Document], thesaurus: Thesaurus | None) -> dict[s
             if not content:
                 continue
             value = 3 / (2 + len(content))  # a short title or heading says more per word than a long one
-            hidden = synonyms.added(ws) + parts(content)
-            for term, share in [(w, 1.0) for w in content] + [(w, HIDDEN) for w in hidden if w not in STOP_WORDS]:
+            hidden = [stem(w) for w in synonyms.added(ws) + parts(content) if w not in STOP_WORDS]
+            for term, share in [(stem(w), 1.0) for w in content] + [(w, HIDDEN) for w in hidden]:
                 key = (term, weight)
                 best[key] = max(best.get(key, 0.0), weight * share * value)  # type: ignore[call-overload]
         for (term, _), value in best.items():  # type: ignore[misc]
             doc_scores[term] += value
         content = [w for w in x if w not in STOP_WORDS]
         hidden = synonyms.added(x) + parts(content)
-        for counts, share in ((Counter(content), 1.0), (Counter(w for w in hidden if w not in STOP_WORDS), HIDDEN)):
+        stems = Counter(stem(w) for w in content)
+        for counts, share in ((stems, 1.0), (Counter(stem(w) for w in hidden if w not in STOP_WORDS), HIDDEN)):
             for term, tf in counts.items():
                 doc_scores[term] += TEXT * share * _saturate(tf, len(x), average)
         for term, value in doc_scores.items():
             scores[term][number] = value
     return scores
+
+
+# lunr-languages' files expect a global `lunr`; they get a small object of their own instead, with
+# no-ops for the parts of lunr's pipeline they register with. Only the stemmer is used.
+_STEM_HEAD = """/* Snowball Dutch stemmer for the Wijzer search (search-engine.js: stem).
+ * From lunr-languages (https://github.com/MihaiValentin/lunr-languages), MPL-1.1, files unchanged:
+ * lunr.stemmer.support.js and lunr.nl.js; the licence is in search/lunr-languages.LICENSE. */
+(function () {
+  var define, exports, module;  // eslint-disable-line no-unused-vars -- the files take their browser branch
+  var root = { lunr: { Pipeline: { registerFunction: function () {} }, generateStopWordFilter: function () { return function () {}; } } };
+"""
+_STEM_PART = "  (function () {{\n{source}\n  }}).call(root);\n"
+_STEM_TAIL = "  wzSearch.add(\"stem\", root.lunr.nl.stemmer);\n})();\n"
+VENDOR = ("lunr.stemmer.support.js", "lunr.nl.js")
+LICENSE = "lunr-languages.LICENSE"
+
+
+def stemmer_script() -> bytes:
+    vendor = resources.files("wijzer.site.search") / "vendor"
+    parts = [_STEM_PART.format(source=(vendor / name).read_text(encoding="utf-8")) for name in VENDOR]
+    return (_STEM_HEAD + "".join(parts) + _STEM_TAIL).encode()
 
 
 def shard_of(term: str) -> str:
@@ -187,6 +212,8 @@ def write_index(
         "shards": sorted(shards),
     }
     files.append((folder / "meta.js", _script("meta", meta)))
+    files.append((folder / "stem.js", stemmer_script()))
+    files.append((folder / LICENSE, (resources.files("wijzer.site.search") / "vendor" / LICENSE).read_bytes()))
     raw = zipped = 0
     for path, data in files:
         path.write_bytes(data)
