@@ -21,7 +21,7 @@ from search_ui import load_queries, score, search
 pytestmark = pytest.mark.browser
 
 TUNING_FLOOR = 0.95
-HELD_OUT_FLOOR = 0.80  # docs/audits.md has the measured scores (88,5 %, 84,6 %, 80,8 % with the Snowball stemmer)
+HELD_OUT_FLOOR = 0.80  # docs/audits.md has the measured scores (88,5 %, 84,6 %, 80,8 % with the Snowball stemmer, 80,8 % after the page kinds)
 
 
 @pytest.fixture(scope="module")

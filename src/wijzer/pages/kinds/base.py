@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.contactrefs import resolve_html
 from wijzer.pages.context import context
-from wijzer.pages.page_text import plain_text
+from wijzer.pages.page_text import plain_text, without_excluded
 from wijzer.pages.render import Linker, environment
 from wijzer.pages.toc import toc_tokens, with_title_id
 
@@ -72,8 +72,9 @@ class PageKind(ABC):
         return False
 
     def search_text(self, body: str) -> str:
-        """The text of the search document, read from the rendered body."""
-        return plain_text(body)
+        """The text of the search document, read from the rendered body without its parts marked
+        ``data-search-exclude``."""
+        return plain_text(without_excluded(body))
 
     def body(self, cat: Catalogue, page: GeneratedPage, *, directory_urls: bool = True, overrides: str | None = None) -> str:
         """The body HTML of a page, with ``[[telefoon:id]]`` references resolved (the golden files)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wijzer.pages.kinds import KINDS, SearchEntry
-from wijzer.pages.page_text import plain_text
+from wijzer.pages.page_text import plain_text, without_excluded
 
 __all__ = ["KIND_LABELS", "COLLECTOR", "Collector", "Document", "headings_of", "page_key"]
 
@@ -66,7 +66,7 @@ class Collector:
             return
         title = str(meta.get("title") or page.title or "")
         headings = [h for h in headings_of(page.toc) if h != title]
-        self.docs[page.url] = Document(page.url, title, "page", tuple(headings), plain_text(page.content or ""))
+        self.docs[page.url] = Document(page.url, title, "page", tuple(headings), plain_text(without_excluded(page.content or "")))
 
     def keep_only(self, urls: set[str]) -> None:
         """Forget pages that are no longer part of the site (`wijzer serve` after a deletion)."""
