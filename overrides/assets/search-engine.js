@@ -293,10 +293,14 @@
   }
 
   function render(result, docs, query) {
+    // A late answer to the last query may arrive after the visitor has moved into the results
+    // with the arrow keys: keep focus on the same place in the new list instead of losing it.
+    var focused = links().indexOf(document.activeElement);
     list.textContent = "";
-    if (!result.words.length) { status.textContent = ""; return; }
+    if (!result.words.length) { status.textContent = ""; if (focused !== -1) input.focus(); return; }
     if (!docs.length) {
       status.textContent = "Geen resultaten voor ‘" + query + "’. Probeer een ander woord, of kijk bij Hulp zoeken.";
+      if (focused !== -1) input.focus();
       return;
     }
     status.textContent = result.ids.length === 1 ? "1 resultaat" : result.ids.length + " resultaten" +
@@ -322,6 +326,7 @@
       }
       list.appendChild(li);
     });
+    if (focused !== -1) { var now = links(); if (now.length) now[Math.min(focused, now.length - 1)].focus(); }
   }
 
   function search(query) {

@@ -94,6 +94,20 @@ def test_open_search_on_a_phone_has_no_axe_violations(browser, site_url):
     context.close()
 
 
+def test_results_that_arrive_late_keep_the_keyboard_focus(page, site_url):
+    """Someone who arrows into the results while the answer to their last letters is still on its
+    way must not be thrown back to the top of the page when that answer replaces the list."""
+    page.goto(site_url + "kinderen/")
+    page.get_by_role("searchbox", name="Zoeken").fill("kindertelefoon")
+    page.locator("#wz-search-results .wz-search__result").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the second result
+    page.evaluate("wzSearch.search('kindertelefoon chat')")  # a late answer replaces the list
+    page.wait_for_function("document.getElementById('wz-search-panel').dataset.wzQuery === 'kindertelefoon chat'")
+    assert page.evaluate("document.activeElement.matches('#wz-search-results a')"), "de focus is uit de resultaten verdwenen"
+    assert page.evaluate("Array.from(document.querySelectorAll('#wz-search-results a.wz-search__link')).indexOf(document.activeElement)") == 1
+
+
 def test_search_by_keyboard_alone(page, site_url):
     page.goto(site_url + "kinderen/")
     for _ in range(30):  # Tab from the top of the page until the search field has focus
