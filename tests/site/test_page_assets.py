@@ -7,7 +7,10 @@ professional's tool). And the first view of the pages parents land on stays with
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,19 @@ def test_first_view_is_within_its_budget(built_site: Path, page, budget_kb: int)
     path = page(built_site) if callable(page) else page
     kb = first_view_bytes(built_site, path) / 1000
     assert kb <= budget_kb, f"/{path + '/' if path else ''}: {kb:.0f} KB gzip, budget {budget_kb} KB"
+
+
+def test_a_tool_file_listed_for_every_page_stops_the_build(tmp_path: Path):
+    """A platform made before tools loaded per page lists finder.js in mkdocs.yml: it would run twice on Hulp zoeken."""
+    root = Path(__file__).resolve().parents[2]
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("content", "overrides", "macros", "data"):
+        (project / name).symlink_to(root / name)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("extra_javascript:\n", "extra_javascript:\n  - assets/finder.js\n", 1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "CI": "1"})
+    assert result.returncode == 1
+    assert "Haal ze uit de lijst: assets/finder.js" in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()

@@ -55,6 +55,13 @@ FEATURES: tuple[Feature, ...] = (
     Feature("safety", css=("assets/safety.css",), js=("assets/safety.js",), meta="quick_exit"),
 )
 
+def listed_site_wide(extra_css: list[str], extra_javascript: list[Any]) -> list[str]:
+    """The files of a feature that mkdocs.yml also lists for every page: they would load twice
+    (and a tool's script would run twice, or without the part it shares with another tool)."""
+    listed = set(extra_css) | {getattr(script, "path", script) for script in extra_javascript}
+    return sorted({path for feature in FEATURES for path in (*feature.css, *feature.js) if path in listed})
+
+
 _SEPARATOR = {".css": b"\n", ".js": b"\n;\n"}  # a stray ';' between scripts is harmless, a missing one is not
 
 

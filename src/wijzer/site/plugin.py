@@ -34,7 +34,7 @@ from wijzer.core.problems import report
 from wijzer.editors.report import REPORT_URI
 from wijzer.pages.generated import render_page
 from wijzer.pages.render import nl_date
-from wijzer.site import fingerprint, hooks, outputs, page_security, rebuilds, theme_context
+from wijzer.site import fingerprint, hooks, outputs, page_assets, page_security, rebuilds, theme_context
 from wijzer.site.generated_files import GeneratedDocPage, add_generated_pages
 from wijzer.site.page_assets import PageAssets
 from wijzer.site.progress import count_page
@@ -147,6 +147,11 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         tokens = f"assets/tokens/{self.config.theme}.css"
         if tokens not in config.extra_css:
             config.extra_css.insert(0, tokens)
+        twice = page_assets.listed_site_wide(config.extra_css, config.extra_javascript)
+        if twice:
+            raise PluginError("Deze bestanden staan in extra_css of extra_javascript in mkdocs.yml, maar Wijzer laadt ze zelf "
+                              "op de pagina's die ze gebruiken (src/wijzer/site/page_assets.py). Haal ze uit de lijst: "
+                              + ", ".join(twice))
         self.fingerprinted = fingerprint.rename_assets(config)  # our CSS and JS under content-hashed names
         self.page_assets = PageAssets.publish(fingerprint.custom_dir(config), self.fingerprinted)
         log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
