@@ -484,7 +484,7 @@ noemen).
   organisatie- en gemeentepagina's staan er niet in. Material's zijbalk van zo'n pagina is per map
   gelijk en wordt één keer per map gemaakt (`src/wijzer/site/sidebar.py`).
 - **Gegenereerde pagina's zonder Markdown en macro's**: hun HTML komt uit onze sjablonen; kaarten
-  die op honderden gemeentepagina's staan, worden één keer per map gemaakt (`pages.Cards`).
+  die op honderden gemeentepagina's staan, worden één keer per map gemaakt (`pages.kinds.gemeente_lists.Cards`).
 - **Zoeken laadt pas bij het zoeken, en alleen wat nodig is**: niets tot het zoekveld focus krijgt;
   dan de zoekcode en een lijst stopwoorden en schrijfwijzen; per getypt woord het stuk van de index
   met de woorden die met dezelfde twee letters beginnen; per getoond resultaat één klein bestand

@@ -4,8 +4,9 @@ It does what our build does for every page, with the same code, and nothing that
 Material add (theme, navigation, search, sitemap, link checks):
 
 - the same loading (``load_catalogue``, as the plugin's ``on_config``);
-- the generated pages: the same HTML from our templates, with its title id and table of contents,
-  and no Markdown (as ``GeneratedDocPage`` and the plugin's ``on_page_content``);
+- the generated pages: the same rendering by their kind (``wijzer.pages.kinds``): HTML from our
+  templates with its title id, table of contents and search document, and no Markdown (as
+  ``GeneratedDocPage`` and the plugin's ``on_page_content``);
 - the hand-written pages: the same macros (``wijzer.site.macros``, rendered by Jinja as
   mkdocs-macros does), the same Python-Markdown with mkdocs.yml's extensions, and the macro
   blocks put back (``wijzer.pages.blocks``);
@@ -33,9 +34,8 @@ from markupsafe import Markup
 
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages import blocks
-from wijzer.pages.generated import generated_pages, render_page
+from wijzer.pages.kinds import generated_pages, render
 from wijzer.pages.render import page_url
-from wijzer.pages.toc import toc_tokens, with_title_id
 from wijzer.site.macros import register
 from wijzer.site.plugin import WijzerConfig, WijzerPlugin
 
@@ -114,10 +114,8 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
         text = jinja.from_string(source).render(page=env.page)
         html, _, _ = blocks.put_back(md.reset().convert(text))
         bodies.append((src_uri, str(meta.get("title") or path.stem), html))
-    for page in generated_pages(cat):
-        html = with_title_id(render_page(cat, page, overrides=plugin.overrides))
-        toc_tokens(html)
-        bodies.append((page.src_uri, page.title, html))
+    for page in generated_pages(cat):  # HTML, table of contents and search document, as the build
+        bodies.append((page.src_uri, page.title, render(cat, page, overrides=plugin.overrides).html))
 
     for src_uri, title, html in bodies:
         target = out / page_url(src_uri) / "index.html"

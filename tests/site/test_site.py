@@ -11,6 +11,7 @@ import pytest
 
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages.generated import generated_pages
+from wijzer.pages.page_text import plain_text
 from wijzer.pages.render import page_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -58,6 +59,22 @@ def test_generated_pages_are_in_the_search_index(built_site, pages):
         locations.add(json.loads(text[text.index(",") + 1 : text.rindex(");")])["u"])
     for page in pages:
         assert page_url(page.src_uri) in locations, page.src_uri
+
+
+def test_a_gemeente_is_found_by_what_its_own_page_says(built_site, cat):
+    """Its search text is read from the built page: where to start there, not the crisis lines or
+    national lists that stand on every gemeente page (else each would match every question)."""
+    docs = {}
+    for file in (built_site / "search" / "d").glob("*.js"):
+        text = file.read_text(encoding="utf-8")
+        doc = json.loads(text[text.index(",") + 1 : text.rindex(");")])
+        docs[doc["u"]] = doc
+    zwolle = docs["gemeenten/zwolle/"]["x"]
+    shown = plain_text((built_site / "gemeenten" / "zwolle" / "index.html").read_text(encoding="utf-8"))
+    assert set(zwolle.split()) <= set(shown.split())
+    assert cat.organisations[cat.gemeenten["GM0193"].entry_point].name in zwolle
+    assert "Acuut gevaar" in shown and "Acuut gevaar" not in zwolle
+    assert all(o.name not in zwolle for o in cat.national_offers)
 
 
 def test_edit_links_are_for_editors_not_on_public_pages(built_site, cat):

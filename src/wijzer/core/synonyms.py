@@ -183,7 +183,7 @@ def attach(catalogue: Any, valid: dict, source: Source, checker: Checker) -> lis
     return problems
 
 
-# Where the generated pages live (as wijzer.pages.generated.Uris; tests/unit/test_site_search_text.py
+# Where the generated pages live (as wijzer.pages.context.Uris; tests/unit/test_site_search_text.py
 # checks that both agree): folder per kind, and the overview pages.
 GENERATED_FOLDERS = {"offers": "aanbod", "organisations": "organisaties", "topics": "juridisch"}
 

@@ -22,7 +22,8 @@ from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue, LoadResult, load_catalogue
 from wijzer.core.problems import Problem
 from wijzer.editors.fieldspec import model_fields, walk
-from wijzer.pages.generated import Uris, generated_pages
+from wijzer.pages.context import Uris
+from wijzer.pages.kinds import generated_pages
 from wijzer.pages.render import Linker, environment, nl_date, page_url
 
 REPORT_URI = "redactie/rapport.md"

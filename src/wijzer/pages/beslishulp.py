@@ -14,8 +14,8 @@ from markupsafe import Markup
 from wijzer.core.beslishulp import Beslishulp, Citation, Outcome
 from wijzer.core.catalogue import Catalogue
 from wijzer.pages.blocks import for_markdown
+from wijzer.pages.context import context
 from wijzer.pages.flowpages import FlowDataMissing, _json_block, veilig_thuis
-from wijzer.pages.generated import context
 from wijzer.pages.render import Linker, environment
 
 

@@ -19,7 +19,7 @@ from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 from wijzer.core.taxatie import Taxatie
 from wijzer.pages import flowchart
 from wijzer.pages.blocks import for_markdown
-from wijzer.pages.generated import Uris, context
+from wijzer.pages.context import Uris, context
 from wijzer.pages.render import Linker, compact, environment, external_rel
 
 

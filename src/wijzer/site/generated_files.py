@@ -2,7 +2,8 @@
 
 ``on_files`` adds one in-memory file per page (``File.generated``) and its ``GeneratedDocPage``:
 a MkDocs page without Markdown. Its HTML comes from our escaping templates
-(``wijzer.pages.generated.render_page``), its table of contents from that HTML.
+and its table of contents and search document come from one rendering by its kind
+(``wijzer.pages.kinds``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from wijzer.pages.generated import GeneratedPage, generated_pages
-from wijzer.pages.toc import toc_tokens, with_title_id
+from wijzer.pages.kinds import GeneratedPage, RenderedPage, SearchEntry, generated_pages, kind_of
 from wijzer.site.rebuilds import TrackedFile
 
 if TYPE_CHECKING:
@@ -32,26 +32,28 @@ class GeneratedDocPage(Page):
     def __init__(self, file: TrackedFile, config: MkDocsConfig, generated: GeneratedPage) -> None:
         super().__init__(None, file, config)
         self.generated = generated
+        self.search: SearchEntry | None = None  # from its rendering
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
-    def set_meta(self, quick_exit: bool) -> None:
+    def set_meta(self, cat: Catalogue) -> None:
         """Material prints page titles unescaped in places; give it text that is already escaped."""
         gen = self.generated
         self.meta["title"] = html.escape(gen.title, quote=True)
         self.meta["description"] = html.escape(gen.description, quote=True)
         self.meta["render_macros"] = False
         self.meta["wijzer_kind"] = gen.kind
-        self.meta["quick_exit"] = quick_exit
+        self.meta["quick_exit"] = kind_of(gen).quick_exit(cat, gen.key)
 
-    def with_body(self, body: str) -> str:
-        """The page's HTML; MkDocs found no headings in the (empty) Markdown: give Material a TOC for the skip link."""
-        out = with_title_id(body)
-        self.toc = get_toc(toc_tokens(out))
-        return out
+    def with_rendered(self, rendered: RenderedPage) -> str:
+        """The page's HTML; MkDocs found no headings in the (empty) Markdown: give Material the
+        TOC read from the same rendering (for the skip link), and keep its search document."""
+        self.toc = get_toc(rendered.toc)
+        self.search = rendered.search
+        return rendered.html
 
 
 def front_matter(page: GeneratedPage) -> str:

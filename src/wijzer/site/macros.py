@@ -15,7 +15,7 @@ from markupsafe import Markup
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.sorting import name_sort_key
 from wijzer.pages.blocks import for_markdown
-from wijzer.pages.generated import fragment
+from wijzer.pages.context import fragment
 from wijzer.pages.render import Linker, page_url
 from wijzer.site.plugin import WijzerPlugin
 

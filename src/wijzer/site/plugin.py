@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from wijzer.core.catalogue import Catalogue, LoadResult, load_cached
 from wijzer.core.problems import report
 from wijzer.editors.report import REPORT_URI
-from wijzer.pages.generated import render_page
+from wijzer.pages.kinds import GeneratedPage, RenderedPage, render
 from wijzer.pages.render import nl_date
 from wijzer.site import fingerprint, hooks, outputs, page_assets, page_security, rebuilds, theme_context
 from wijzer.site.generated_files import GeneratedDocPage, add_generated_pages
@@ -175,8 +175,8 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
             rebuilds.mark_unchanged(files, state, self.memory, config, lambda gen: self._render(gen, config), {REPORT_URI})
         return files
 
-    def _render(self, gen: Any, config: MkDocsConfig) -> str:
-        return render_page(self.catalogue, gen, directory_urls=config.use_directory_urls, overrides=self.overrides)
+    def _render(self, gen: GeneratedPage, config: MkDocsConfig) -> RenderedPage:
+        return render(self.catalogue, gen, directory_urls=config.use_directory_urls, overrides=self.overrides)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if not isinstance(page, GeneratedDocPage):
@@ -190,7 +190,7 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
             outputs.report_meta(page.meta)
             return ""
         if isinstance(page, GeneratedDocPage):
-            page.set_meta(hooks.needs_quick_exit(page.generated, self.catalogue))
+            page.set_meta(self.catalogue)
             return ""
         # Material prints a page's front-matter title and description unescaped (in <title>, the
         # header and <meta name="description">): a quote or '<' there would break the page.
@@ -206,8 +206,8 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
             return outputs.report_html(self.load(), Path(config.docs_dir), directory_urls=config.use_directory_urls,
                                        overrides=self.overrides, edit_base=self.config.edit_data_base)
         if isinstance(page, GeneratedDocPage):
-            body = self.state.bodies.get(page.file.src_uri)
-            return page.with_body(body if body is not None else self._render(page.generated, config))
+            rendered = self.state.bodies.get(page.file.src_uri)
+            return page.with_rendered(rendered if rendered is not None else self._render(page.generated, config))
         return theme_context.with_phone_numbers(self._put_back_blocks(content, page), self.state.catalogue)
 
     def _put_back_blocks(self, content: str, page: Page) -> str:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from wijzer.core.catalogue import Catalogue
-    from wijzer.pages.generated import GeneratedPage
+    from wijzer.pages.kinds import GeneratedPage, RenderedPage
     from wijzer.site.state import BuildState, ServeMemory
 
 
@@ -55,13 +55,13 @@ def mark_unchanged(
     state: BuildState,
     memory: ServeMemory,
     config: MkDocsConfig,
-    render: Callable[[GeneratedPage], str],
+    render: Callable[[GeneratedPage], RenderedPage],
     extra_uris: set[str],
 ) -> None:
     """Render every generated page once (kept in ``state.bodies``) and mark what need not be rebuilt."""
     cat: Catalogue | None = state.catalogue
     state.bodies = {uri: render(gen) for uri, gen in state.pages.items()}
-    hashes = {uri: hashlib.sha256(body.encode()).digest() for uri, body in state.bodies.items()}
+    hashes = {uri: hashlib.sha256(rendered.html.encode()).digest() for uri, rendered in state.bodies.items()}
     previous = memory.hashes
     data_changed = previous is not None and cat is not memory.previous_catalogue
     settings = Path(config.config_file_path).read_bytes()

@@ -3,7 +3,7 @@
 Material renders the whole navigation into every page. For a page that is not in it (the
 generated offer, organisation and gemeente pages) nothing in it is marked active, and its links
 are relative to the page's folder: every page in one folder gets the same HTML. ``main.html``
-asks this memo before it renders the sidebar (the same idea as ``pages.Cards``).
+asks this memo before it renders the sidebar (the same idea as ``pages.kinds.gemeente_lists.Cards``).
 """
 
 from __future__ import annotations

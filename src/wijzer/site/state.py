@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wijzer.core.catalogue import Catalogue
-from wijzer.pages.generated import GeneratedPage
+from wijzer.pages.kinds import GeneratedPage, RenderedPage
 from wijzer.site.template_cache import MemoryBytecode
 
 
@@ -30,7 +30,7 @@ class BuildState:
     built: set[str] = field(default_factory=set)  # URLs of the pages written in this build
     urls: set[str] = field(default_factory=set)  # URLs of every page of the site (as page.url)
     progress: Progress = field(default_factory=Progress)
-    bodies: dict[str, str] = field(default_factory=dict)  # serve: generated HTML, rendered once for hashing
+    bodies: dict[str, RenderedPage] = field(default_factory=dict)  # serve: generated pages, rendered once for hashing
     companions: dict[str, str] = field(default_factory=dict)  # site path -> text a macro made next to its page
 
 

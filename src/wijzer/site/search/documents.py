@@ -1,6 +1,7 @@
-"""One search document per page, collected while MkDocs renders the pages (``hooks.py`` calls
-``collect`` from ``on_page_context``). The documents stay between `wijzer serve` rebuilds: a page
-that was not rebuilt keeps its document."""
+"""One search document per page, collected while MkDocs renders the pages (the plugin calls
+``collect`` from ``on_page_context``). A generated page brings its own (``SearchEntry``, read by
+its kind from the one rendering of the page); a hand-written page's is read from its HTML here.
+The documents stay between `wijzer serve` rebuilds: a page that was not rebuilt keeps its document."""
 
 from __future__ import annotations
 
@@ -10,25 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from wijzer.core import models as m
-from wijzer.core.catalogue import Catalogue
-from wijzer.pages.generated import GeneratedPage
+from wijzer.pages.kinds import KINDS, SearchEntry
+from wijzer.pages.page_text import plain_text
+
+__all__ = ["KIND_LABELS", "COLLECTOR", "Collector", "Document", "headings_of", "page_key"]
 
 # What a result says it is (search-engine.js shows it above the title).
-KIND_LABELS = {
-    "topic": "wet en regels",
-    "offer": "hulpaanbod",
-    "organisation": "organisatie",
-    "gemeente": "gemeente",
-    "page": "pagina",
-}
+KIND_LABELS = {kind.name: kind.search_label for kind in KINDS} | {"page": "pagina"}
 _TAG = re.compile(r"<[^>]+>")
-_DROP = re.compile(
-    r"<(script|style|template)\b.*?</\1\s*>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>|<div class=\"wz-sources\".*?</div>",
-    re.DOTALL | re.IGNORECASE,
-)
-_URL = re.compile(r"https?://\S+")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -39,12 +29,6 @@ class Document:
     headings: tuple[str, ...]
     text: str
     phone: str | None = None
-
-
-def plain_text(content: str) -> str:
-    """The words of a page's HTML, without markup, permalink signs or bare URLs."""
-    text = html.unescape(_TAG.sub(" ", _DROP.sub(" ", content)))
-    return _SPACE.sub(" ", _URL.sub(" ", text)).strip()
 
 
 def headings_of(toc: Iterable[Any]) -> list[str]:
@@ -61,33 +45,6 @@ def page_key(url: str) -> str:
     return url.removesuffix("index.html").removesuffix(".html").strip("/")
 
 
-def phone_of(cat: Catalogue | None, gen: GeneratedPage | None) -> str | None:
-    """The phone number a result shows: an organisation's own, a gemeente's entry point's."""
-    if cat is None or gen is None:
-        return None
-    if gen.kind == "organisation":
-        return cat.organisations[gen.key].contact.phone
-    if gen.kind == "gemeente":
-        entry = cat.gemeenten[gen.key].entry_point
-        org = cat.organisations.get(entry) if entry else None
-        return org.contact.phone if org else None
-    return None
-
-
-def gemeente_text(cat: Catalogue, key: str) -> str:
-    """A gemeente page lists the national offers too; its document holds only what is about the
-    gemeente (else every gemeente would match every question)."""
-    gemeente = cat.gemeenten[key]
-    parts = [f"Gemeente {gemeente.name}, {gemeente.province}. Hulp bij scheiding in {gemeente.name}."]
-    parts += [f"Regio {r.name}." for r in cat.regions_of.get(key, [])]
-    entry = cat.organisations.get(gemeente.entry_point) if gemeente.entry_point else None
-    if entry is not None:
-        parts.append(f"Hier begin je: {entry.name} ({m.KIND_LABELS[entry.kind]}).")
-    local = [o.name for o in cat.local_organisations(key)]
-    parts += [f"{name}." for name in local if entry is None or name != entry.name]
-    return " ".join(parts)
-
-
 class Collector:
     """The documents of the current site, by URL."""
 
@@ -97,20 +54,19 @@ class Collector:
     def reset(self) -> None:
         self.docs = {}
 
-    def collect(self, page: Any, gen: GeneratedPage | None, cat: Catalogue | None) -> None:
+    def collect(self, page: Any, entry: SearchEntry | None) -> None:
+        """``entry``: a generated page's own search document; None for a hand-written page."""
         meta = page.meta or {}
         search = meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             self.docs.pop(page.url, None)
             return
-        kind = gen.kind if gen is not None else "page"
-        if gen is not None and gen.kind == "gemeente" and cat is not None:
-            text = gemeente_text(cat, gen.key)
-        else:
-            text = plain_text(page.content or "")
-        title = gen.title if gen is not None else str(meta.get("title") or page.title or "")
+        if entry is not None:
+            self.docs[page.url] = Document(page.url, entry.title, entry.kind, entry.headings, entry.text, entry.phone)
+            return
+        title = str(meta.get("title") or page.title or "")
         headings = [h for h in headings_of(page.toc) if h != title]
-        self.docs[page.url] = Document(page.url, title, kind, tuple(headings), text, phone_of(cat, gen))
+        self.docs[page.url] = Document(page.url, title, "page", tuple(headings), plain_text(page.content or ""))
 
     def keep_only(self, urls: set[str]) -> None:
         """Forget pages that are no longer part of the site (`wijzer serve` after a deletion)."""

@@ -1,0 +1,81 @@
+"""Gemeente pages (``gemeenten/<slug>``): the local hub of one gemeente. Where to start, the crisis
+lines, local help light to heavy, nearby organisations and a compact national list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from wijzer.core import clock, crisis
+from wijzer.core import models as m
+from wijzer.core.catalogue import Catalogue
+from wijzer.core.sorting import name_sort_key
+from wijzer.pages.context import Uris
+from wijzer.pages.kinds.base import GeneratedPage, PageKind
+from wijzer.pages.kinds.gemeente_lists import Cards, NationalLists, by_tier
+from wijzer.pages.page_text import plain_text, without_excluded
+
+
+class GemeenteKind(PageKind):
+    name = "gemeente"
+    search_label = "gemeente"
+    template = "gemeente.html"
+    # Parts of gemeente.html that are not about this gemeente as such: what says the same on
+    # every gemeente page and would make every gemeente match every question ("veilig thuis",
+    # "wijkteam") — the crisis block, the next steps where no entry point is known, what is not
+    # printed (explanations, the national lists, the organisations per island), the review
+    # dates — and the local offers (``wz-flow``), whose own pages come first for their names.
+    # tests/pages/test_kinds.py checks that each class still stands on a gemeente page.
+    search_skip: ClassVar[tuple[str, ...]] = ("wz-crisis", "wz-next-steps", "wz-noprint", "wz-reviewed", "wz-flow")
+
+    def pages(self, cat: Catalogue) -> Iterator[GeneratedPage]:
+        uri = Uris(cat)
+        for code, gemeente in cat.gemeenten.items():
+            yield GeneratedPage(
+                uri.gemeente(code),
+                self.name,
+                code,
+                f"Hulp bij scheiding in {gemeente.name}",
+                f"Sociale kaart van {gemeente.name}: waar je terechtkunt en welke hulp er is bij scheiding.",
+                *cat.origin("gemeenten", code),
+            )
+
+    def values(self, cat: Catalogue, key: str, ctx: dict[str, Any], env: Any) -> dict[str, Any]:
+        gemeente = cat.gemeenten[key]
+        entry = self._entry(cat, key)
+        local = cat.local_offers(key)
+        local_orgs = sorted((o for o in cat.local_organisations(key) if o is not entry), key=lambda o: name_sort_key(o.name))
+        shown = [*local, *cat.national_offers, *local_orgs, *cat.national_organisations, *([entry] if entry else [])]
+        dates = [x.reviewed for x in shown] or [clock.today()]
+        vt = crisis.veilig_thuis_for(cat, key)
+        return {
+            "cards": Cards(cat, env, ctx["link"], ctx["uri"]),
+            "gemeente": gemeente,
+            "regions": cat.regions_of.get(key, []),
+            "entry": entry,
+            "local_by_tier": by_tier(cat, local),
+            "national": NationalLists(cat, env, ctx),
+            "local_orgs": [o for o in local_orgs if o.kind != "veilig-thuis"],
+            "orgs_by_island": [(island, [o for o in local_orgs if o.island == island]) for island in m.ISLAND_LABELS],
+            "veilig_thuis": vt,
+            "veilig_thuis_site": crisis.website_of(cat, vt) if vt else None,
+            "kindertelefoon": crisis.kindertelefoon(cat),
+            "juridisch_loket": crisis.national_line(cat, "juridisch-loket"),
+            "oldest": min(dates),
+            "newest": max(dates),
+        }
+
+    def phone(self, cat: Catalogue, key: str) -> str | None:
+        """The entry point's number: where to start in this gemeente."""
+        entry = self._entry(cat, key)
+        return entry.contact.phone if entry else None
+
+    def search_text(self, body: str) -> str:
+        """What the page says about this gemeente: its name, where to start and the organisations
+        nearby. The parts marked ``data-search-exclude`` or named in ``search_skip`` stay out."""
+        return plain_text(without_excluded(body, self.search_skip))
+
+    @staticmethod
+    def _entry(cat: Catalogue, key: str) -> m.Organisation | None:
+        code = cat.gemeenten[key].entry_point
+        return cat.organisations.get(code) if code else None
