@@ -1,4 +1,5 @@
-"""Hulp zoeken does not move under a visitor's thumb while its script starts (issue 22).
+"""Hulp zoeken, the signaleringshulp and the beslishulp do not move under a visitor's thumb while
+their script starts (issue 22).
 
 The page is first painted without the finder's script (its response is held back, as on a slow
 phone), then the script runs. Chromium's own layout-shift entries are summed, as Lighthouse does for
