@@ -4,12 +4,9 @@
 (function () {
   "use strict";
 
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
-  function one(selector, root) {
-    return (root || document).querySelector(selector);
-  }
+  var shared = window.wzQuestions;  // questions.js, published before this file
+  var all = shared.all;
+  var one = shared.one;
 
   function listed(condition, chosen) {
     return Object.keys(condition).some(function (q) { return condition[q].indexOf(chosen[q]) !== -1; });
@@ -47,8 +44,7 @@
     var block = document.getElementById("wz-beslishulp-data");
     if (!block) return;
     var data = JSON.parse(block.textContent);
-    all("[data-wz-js]", root).forEach(function (el) { el.hidden = false; });
-    all("[data-wz-nojs]", root).forEach(function (el) { el.hidden = true; });
+    shared.reveal(root);
     var output = one("[data-wz-beslishulp-output]", root);
     var status = one("[data-wz-beslishulp-status]", root);
     var shown = false;
@@ -108,16 +104,7 @@
       if (shown) render(false);
     });
     one("[data-wz-beslishulp-show]", root).addEventListener("click", function () { render(true); });
-    one("[data-wz-beslishulp-reset]", root).addEventListener("click", function () {
-      all(".wz-question input:checked", root).forEach(function (input) { input.checked = false; });
-      all("[data-wz-safety-alert]", root).forEach(function (alert) { alert.hidden = true; });
-      output.hidden = true;
-      root.removeAttribute("data-wz-has-result");
-      shown = false;
-      status.textContent = "Je antwoorden zijn gewist.";
-      var first = one(".wz-question input", root);
-      if (first) first.focus();
-    });
+    shared.onReset(one("[data-wz-beslishulp-reset]", root), root, output, status, function () { shown = false; });
   }
 
   function start() {

@@ -4,17 +4,10 @@
 (function () {
   "use strict";
 
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
-  function one(selector, root) {
-    return (root || document).querySelector(selector);
-  }
-  /* Parts that only work with JavaScript are hidden in the HTML; the note for readers without it goes. */
-  function reveal(root) {
-    all("[data-wz-js]", root).forEach(function (el) { el.hidden = false; });
-    all("[data-wz-nojs]", root).forEach(function (el) { el.hidden = true; });
-  }
+  var shared = window.wzQuestions;  // questions.js, published before this file
+  var all = shared.all;
+  var one = shared.one;
+  var reveal = shared.reveal;
 
   // ------------------------------------------------------------------ routekaart
 
@@ -261,16 +254,7 @@
       }
     });
     one("[data-wz-taxatie-show]", root).addEventListener("click", function () { render(true); });
-    one("[data-wz-taxatie-reset]", root).addEventListener("click", function () {
-      all(".wz-question input:checked", root).forEach(function (input) { input.checked = false; });
-      all("[data-wz-safety-alert]", root).forEach(function (alert) { alert.hidden = true; });
-      output.hidden = true;
-      root.removeAttribute("data-wz-has-result");
-      shown = false;
-      status.textContent = "Je antwoorden zijn gewist.";
-      var first = one(".wz-question input", root);
-      if (first) first.focus();
-    });
+    shared.onReset(one("[data-wz-taxatie-reset]", root), root, output, status, function () { shown = false; });
   }
 
   function setup() {

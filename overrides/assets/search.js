@@ -1,6 +1,7 @@
 /* Wijzer search: the field in the header (overrides/partials/wz-search.html). Nothing is loaded
- * for search until the field gets focus or the address has ?q=; then search-engine.js and the
- * index files in search/ come as scripts (they work from file:// and under script-src 'self'). */
+ * for search until the field gets focus or the address has ?q=; then search-engine.js (under the
+ * fingerprinted name in the form's data-wz-engine) and the index files in search/ come as scripts
+ * (they work from file:// and under script-src 'self'). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -34,13 +35,17 @@
     }
   };
   var started = null;
+  var engine = "assets/search-engine.js";  // unfingerprinted: for a theme whose form does not name it
   function start() {
-    if (!started) started = api.load("engine", "assets/search-engine.js");
+    if (!started) started = api.load("engine", engine);
     return started;
   }
   function setup() {
     var input = document.getElementById("wz-search-input");
     if (!input) return;
+    // The engine's fingerprinted name (wijzer.site.fingerprint), from the site root.
+    var named = input.form && input.form.getAttribute("data-wz-engine");
+    if (named) engine = named;
     input.addEventListener("focus", start, { once: true });
     var q = new URLSearchParams(location.search).get("q");
     if (q) {

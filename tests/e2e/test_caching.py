@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from wijzer.site.fingerprint import FOLDER, HASH_LENGTH
+from wijzer.site.page_assets import FEATURES
 
 pytestmark = pytest.mark.browser
 
@@ -17,19 +18,31 @@ ROOT = Path(__file__).resolve().parents[2]
 OWN = re.compile(rf"{FOLDER}/((?:[a-z0-9-]+/)*[a-z0-9-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js)$")
 
 
-def test_own_assets_are_named_after_their_content(page, site_url, built_site):
+def sources(name: str, suffix: str) -> list[Path]:
+    """The files under overrides/ a published file is made of: a tool's joined files (wijzer.site.page_assets), or the one file."""
+    feature = next((f for f in FEATURES if f.name == name), None)
+    parts = (feature.css if suffix == "css" else feature.js) if feature else (f"assets/{name}.{suffix}",)
+    return [ROOT / "overrides" / part for part in parts]
+
+
+@pytest.mark.parametrize("path", ["", "signaleren/", "professionals/beslishulp/"])
+def test_own_assets_are_named_after_their_content(page, site_url, built_site, path):
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(site_url)
+    page.goto(site_url + path)
+    page.locator("#wz-search-input").focus()  # loads the search engine
+    page.wait_for_load_state("networkidle")
     own = [u for u in requested if "/assets/" in u and not re.search(r"/assets/(javascripts|stylesheets|images|wijzer-inline)/", u)]
-    assert own, "geen eigen CSS of JavaScript geladen"
+    assert any("search-engine" in u for u in own), "de zoekmachine is niet geladen"
     for url in own:
         match = OWN.search(url)
         assert match, f"{url}: naam zonder vingerafdruk; een browser zou een oude versie kunnen houden"
         name, digest, suffix = match.groups()
-        source = ROOT / "overrides" / "assets" / f"{name}.{suffix}"
         published = (built_site / FOLDER / f"{name}.{digest}.{suffix}").read_bytes()
-        assert published == source.read_bytes()
+        files = sources(name, suffix)
+        assert all(f.is_file() for f in files), f"{url}: geen bron in overrides/"
+        for source in files:
+            assert source.read_bytes().rstrip(b"\n") in published, f"{url}: {source.name} ontbreekt"
         assert hashlib.sha256(published).hexdigest().startswith(digest), f"{url}: vingerafdruk past niet bij de inhoud"
 
 

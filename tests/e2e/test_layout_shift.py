@@ -1,4 +1,5 @@
-"""Hulp zoeken does not move under a visitor's thumb while its script starts (issue 22).
+"""Hulp zoeken, the signaleringshulp and the beslishulp do not move under a visitor's thumb while
+their script starts (issue 22).
 
 The page is first painted without the finder's script (its response is held back, as on a slow
 phone), then the script runs. Chromium's own layout-shift entries are summed, as Lighthouse does for
@@ -78,3 +79,13 @@ def test_signaleren_page_carries_no_cards_and_fetches_the_same_file_for_every_ge
     fetched = [u for u in urls if "kaarten" in u]
     assert fetched == [f"{site_url}signaleren/kaarten.json"], fetched
     assert not any("GM0" in u or "zwolle" in u.lower() for u in urls), "de gekozen gemeente mag niet in een verzoek staan"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_beslishulp_does_not_shift_while_its_script_starts(page, site_url, viewport):
+    """The decision aid's buttons are laid out from the first paint; only without JavaScript they are not there."""
+    page.set_viewport_size(VIEWPORTS[viewport])
+    cls = shift_after_load(page, f"{site_url}professionals/beslishulp/", "assets/v/beslishulp.*.js")
+    assert page.get_by_role("button", name="Bekijk de uitkomst").is_visible()  # the script did start
+    assert page.get_by_text("JavaScript staat uit").is_hidden()
+    assert cls <= 0.05, f"verschuiving {cls:.3f} op {viewport}"

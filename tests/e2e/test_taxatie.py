@@ -266,7 +266,7 @@ def test_keyboard_only_run_reaches_the_result(page, site_url, cat):
     assert shown(page, "[data-wz-taxatie-local]", "data-offer") == expected(cat, scenario)[0]
     # Tabbing from the top passes the site search's field, which loads the search code and word
     # list on focus (nothing typed, nothing about the answers); nothing else is fetched.
-    search_files = re.compile(r"/(assets/search-engine\.js|search/meta\.js)$")
+    search_files = re.compile(r"/(assets/(v/)?search-engine(\.[0-9a-f]+)?\.js|search/meta\.js)$")
     assert [r for r in requests if not search_files.search(r)] == []
 
 

@@ -34,8 +34,9 @@ from wijzer.core.problems import report
 from wijzer.editors.report import REPORT_URI
 from wijzer.pages.kinds import GeneratedPage, RenderedPage, render
 from wijzer.pages.render import nl_date
-from wijzer.site import fingerprint, hooks, outputs, page_security, rebuilds, theme_context
+from wijzer.site import fingerprint, hooks, outputs, page_assets, page_security, rebuilds, theme_context
 from wijzer.site.generated_files import GeneratedDocPage, add_generated_pages
+from wijzer.site.page_assets import PageAssets
 from wijzer.site.progress import count_page
 from wijzer.site.sidebar import SidebarMemo
 from wijzer.site.state import BuildState, Progress, ServeMemory
@@ -100,7 +101,8 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         self.memory = ServeMemory()
         self.overrides: str | None = None  # theme.custom_dir: may hold wijzer/ templates that replace ours
         self.data_path: Path = Path("data")
-        self.fingerprinted: dict[str, Path] = {}  # our assets under content-hashed names (wijzer.site.fingerprint)
+        self.fingerprinted = fingerprint.Published()  # our assets under content-hashed names (wijzer.site.fingerprint)
+        self.page_assets = PageAssets((), {})  # the files only some pages load (wijzer.site.page_assets)
 
     # ------------------------------------------------------------------ data
 
@@ -145,7 +147,13 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         tokens = f"assets/tokens/{self.config.theme}.css"
         if tokens not in config.extra_css:
             config.extra_css.insert(0, tokens)
+        twice = page_assets.listed_site_wide(config.extra_css, config.extra_javascript)
+        if twice:
+            raise PluginError("Deze bestanden staan in extra_css of extra_javascript in mkdocs.yml, maar Wijzer laadt ze zelf "
+                              "op de pagina's die ze gebruiken (src/wijzer/site/page_assets.py). Haal ze uit de lijst: "
+                              + ", ".join(twice))
         self.fingerprinted = fingerprint.rename_assets(config)  # our CSS and JS under content-hashed names
+        self.page_assets = PageAssets.publish(fingerprint.custom_dir(config), self.fingerprinted)
         log.info(f"Gegevens ingelezen: {len(cat.offers)} aanbod, {len(cat.organisations)} organisaties, {len(cat.gemeenten)} gemeenten")
         hooks.search_on_config(config, self.memory.dirty)
         return config
@@ -216,6 +224,7 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         hooks.search_on_page_context(page, self.state)
+        context["wijzer_page_files"] = self.page_assets.for_page(page)  # overrides/main.html links them
         if isinstance(page, GeneratedDocPage):
             base_url = self.config.edit_data_base
             page.edit_url = f"{base_url}{page.generated.edit_file.removeprefix('data/')}" if base_url else None
@@ -224,6 +233,7 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["wijzer_sidebar"] = SidebarMemo()
         env.globals["wijzer"] = self.config  # the templates' settings, e.g. wijzer.quick_exit_url
+        env.globals["wijzer_asset"] = lambda path: self.fingerprinted.name(path)  # an asset's published (fingerprinted) path
         env.globals["wijzer_contact"] = lambda org_id: theme_context.contact(self.state.catalogue, org_id)
         if self.memory.dirty:
             env.bytecode_cache = self.memory.bytecode
