@@ -138,8 +138,8 @@ def test_the_crisis_banner_and_texts_show_the_numbers_from_the_data(built_site, 
         for number in filter(None, (contact.short_number, contact.phone)):
             assert f">{number}</a>" in banner, (org_id, number)
     kinderen = _html(built_site, "kinderen/index.md")
-    assert '<a href="tel:+318000432">0800-0432</a>' in kinderen.split('class="wz-emergency"', 1)[1].split("</p>", 1)[1]
-    assert '<a href="tel:113">113</a> of <a href="tel:+318000113">0800-0113</a>' in kinderen
+    assert '<a href="tel:+318000432" class="nl-link">0800-0432</a>' in kinderen.split('class="wz-emergency"', 1)[1].split("</p>", 1)[1]
+    assert '<a href="tel:113" class="nl-link">113</a> of <a href="tel:+318000113" class="nl-link">0800-0113</a>' in kinderen
     for path in built_site.rglob("*.html"):
         assert "[[telefoon:" not in path.read_text(encoding="utf-8"), path
 
