@@ -46,29 +46,42 @@
     var hrefPattern = root.getAttribute("data-gemeente-href");
 
     // Gemeenten, from the datalist: official name, alias, code or slug all resolve to one gemeente.
+    // Typed names go through the "Waar woon je?" matcher (picker.js: aliases, typos, prefixes, no
+    // accents); more than one match ("Bergen") is not a choice: the hint asks which one.
     var byKey = {};
-    var byBase = {};
+    var gemeenten = [];
     slice.call(root.querySelectorAll("datalist option")).forEach(function (option) {
       var code = option.getAttribute("data-code");
-      var g = byKey[code.toLowerCase()] || {
-        code: code,
-        name: option.getAttribute("data-name"),
-        slug: option.getAttribute("data-slug"),
-        regions: words(option.getAttribute("data-regions"))
-      };
+      var g = byKey[code.toLowerCase()];
+      if (!g) {
+        g = {
+          code: code,
+          name: option.getAttribute("data-name"),
+          slug: option.getAttribute("data-slug"),
+          regions: words(option.getAttribute("data-regions")),
+          aliases: []
+        };
+        gemeenten.push(g);
+      }
       byKey[code.toLowerCase()] = g;
       byKey[g.slug] = g;
-      byKey[fold(option.value)] = g;
-      var base = fold(option.value).replace(/\s*\(.*\)$/, "");
-      var list = byBase[base] || (byBase[base] = []);
-      if (list.indexOf(g) < 0) list.push(g);
+      if (option.value !== g.name) g.aliases.push(option.value);
     });
+    var matchGemeente = null;  // made on first use: picker.js may run after this script
+    function match(text) {
+      if (!matchGemeente && window.WijzerGemeenten) matchGemeente = window.WijzerGemeenten.matcher(gemeenten);
+      return matchGemeente ? matchGemeente(text) : { found: [] };
+    }
+    var candidates = [];  // the gemeenten the last typed text could mean, when more than one
     function resolve(text) {
-      var key = fold(text.trim().replace(/\s+/g, " "));
-      if (!key) return null;
-      if (byKey[key]) return byKey[key];
-      var list = byBase[key]; // "Hengelo" -> "Hengelo (O.)", but "Bergen" stays ambiguous
-      return list && list.length === 1 ? list[0] : null;
+      candidates = [];
+      var trimmed = text.trim();
+      if (!trimmed) return null;
+      if (byKey[trimmed.toLowerCase()]) return byKey[trimmed.toLowerCase()];
+      var found = match(trimmed).found;
+      if (found.length === 1) return found[0];
+      if (found.length > 1) candidates = found;
+      return null;
     }
 
     var facets = slice.call(form.querySelectorAll("fieldset[data-facet]")).map(function (fieldset) {
@@ -108,6 +121,7 @@
       return {
         gemeente: resolve(gemeenteInput.value),
         age: Number.isInteger(age) && age >= 0 && age <= 25 ? age : null,
+        ageProblem: ageProblem(),
         text: textInput.value.trim().replace(/\s+/g, " "),
         chosen: facets.map(function (f) {
           return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
@@ -116,6 +130,41 @@
           return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-code"); });
         })
       };
+    }
+
+    // An age that cannot be used gets a message above the field (GOV.UK's error message pattern);
+    // on submit also an error summary at the top of the form. The list then ignores the age.
+    var ageError = root.querySelector("[data-wz-age-error]");
+    var ageHint = ageInput.getAttribute("aria-describedby");
+    var errorSummary = root.querySelector("[data-wz-errors]");
+    function ageProblem() {
+      var value = ageInput.value.trim();
+      if (ageInput.validity && ageInput.validity.badInput) return "Vul de leeftijd in met cijfers, bijvoorbeeld 7.";
+      if (value === "") return null;
+      var n = Number(value);
+      if (!isFinite(n)) return "Vul de leeftijd in met cijfers, bijvoorbeeld 7.";
+      if (!Number.isInteger(n)) return "Vul de leeftijd in hele jaren in, bijvoorbeeld 7.";
+      if (n < 0 || n > 25) return "Vul een leeftijd in van 0 tot en met 25 jaar.";
+      return null;
+    }
+    function renderAge(state, committed, submitted) {
+      var problem = state.ageProblem;
+      if (problem && (committed || !ageError.hidden)) {
+        ageError.textContent = "Fout: " + problem;
+        ageError.hidden = false;
+        ageInput.setAttribute("aria-invalid", "true");
+        ageInput.setAttribute("aria-describedby", ageError.id + " " + ageHint);
+      } else if (!problem) {
+        ageError.hidden = true;
+        ageError.textContent = "";
+        ageInput.removeAttribute("aria-invalid");
+        ageInput.setAttribute("aria-describedby", ageHint);
+      }
+      if (!problem) errorSummary.hidden = true;
+      if (problem && submitted) {
+        errorSummary.querySelector("a").textContent = problem;
+        errorSummary.hidden = false;
+      }
     }
 
     function toQuery(state) {
@@ -247,13 +296,19 @@
       [gemeenteLink, emptyGemeente].forEach(function (el) {
         el.hidden = !g;
         if (!g) return;
-        el.querySelector("a").setAttribute("href", hrefPattern.replace("{slug}", g.slug));
+        // the age goes along, so "Zoek hulp in ..." on the gemeente page brings it back (wijzer.js)
+        el.querySelector("a").setAttribute("href", hrefPattern.replace("{slug}", g.slug) + (state.age !== null ? "?leeftijd=" + state.age : ""));
         el.querySelector("[data-wz-gemeente-name]").textContent = g.name;
       });
       var unknown = !g && gemeenteInput.value.trim() !== "";
       if (!unknown) {
         gemeenteInput.removeAttribute("aria-invalid");
         hint.textContent = hintText;
+      } else if (candidates.length) {
+        var names = candidates.slice(0, 8).map(function (c) { return c.name; });
+        var last = names.pop();
+        hint.textContent = "Welke gemeente bedoel je: " + (names.length ? names.join(", ") + " of " : "") + last + "?" +
+          (candidates.length > 8 ? " Typ meer letters." : " Typ de naam zoals in de lijst.");
       } else if (committed) {
         gemeenteInput.setAttribute("aria-invalid", "true");
         hint.textContent = "We kennen geen gemeente met de naam \u201c" + gemeenteInput.value.trim() + "\u201d. Kies een naam uit de lijst.";
@@ -323,6 +378,7 @@
       empty.hidden = count > 0;
       renderChips(state);
       renderGemeente(state, committed);
+      renderAge(state, committed, false);
     }
 
     // ------------------------------------------------------------------ URL and history
@@ -358,10 +414,17 @@
       update(picked ? "commit" : "type");
     });
     form.addEventListener("change", function () { update("commit"); });
+    form.noValidate = true;  // our own message in Dutch above the field, not the browser's bubble
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       update("commit");
-      countEl.focus();
+      var state = readForm();
+      if (state.ageProblem) {
+        renderAge(state, true, true);
+        errorSummary.focus();
+      } else {
+        countEl.focus();
+      }
     });
     root.querySelectorAll("[data-wz-clear]").forEach(function (button) {
       button.addEventListener("click", function () {

@@ -1,6 +1,7 @@
 /* "Waar woon je?" (src/wijzer/gemeente_picker.py has the rules): the typed name of a gemeente goes
    straight to its page; more than one match ("Bergen") asks which one. Without JavaScript the form
-   is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP). */
+   is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP).
+   The matching itself is window.WijzerGemeenten.matcher, also used by the finder (finder.js). */
 (function () {
   "use strict";
 
@@ -32,6 +33,41 @@
     return rows[a.length][b.length];
   }
 
+  // The matcher, shared with the finder's own gemeente field (finder.js): entries are objects with a
+  // name and optional other names (aliases); match(text) -> { found: [entries], how }.
+  function matcher(entries) {
+    entries.forEach(function (g) {
+      var name = fold(g.name);
+      g.keys = [squeeze(name), squeeze(bare(name))];
+      (g.aliases || []).forEach(function (alias) { g.keys.push(squeeze(fold(alias))); });
+    });
+
+    function unique(list) {
+      return list.filter(function (g, i) { return list.indexOf(g) === i; });
+    }
+
+    // -> { found: [entries], how: "exact" | "prefix" | "typo" | "none" }
+    return function match(text) {
+      var key = squeeze(fold(text));
+      if (!key) return { found: [], how: "none" };
+      var exact = entries.filter(function (g) { return g.keys.indexOf(key) >= 0; });
+      if (exact.length) return { found: exact, how: "exact" };
+      var prefix = key.length >= 2 ? entries.filter(function (g) {
+        return g.keys.some(function (k) { return k.indexOf(key) === 0; });
+      }) : [];
+      if (prefix.length) return { found: prefix, how: "prefix" };
+      var max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+      var best = max + 1;
+      var near = [];
+      entries.forEach(function (g) {
+        var d = Math.min.apply(null, g.keys.map(function (k) { return distance(key, k, max); }));
+        if (d < best) { best = d; near = [g]; } else if (d === best) near.push(g);
+      });
+      return best <= max ? { found: unique(near), how: "typo" } : { found: [], how: "none" };
+    };
+  }
+  window.WijzerGemeenten = { matcher: matcher };
+
   function setup(form) {
     var data = JSON.parse(form.querySelector("[data-wz-picker-data]").textContent);
     var input = form.querySelector("input[name=gemeente]");
@@ -40,39 +76,12 @@
     var listHref = form.getAttribute("action");
 
     var gemeenten = data.g.map(function (row) {
-      var name = fold(row[0]);
-      var keys = [squeeze(name), squeeze(bare(name))];
-      return { name: row[0], slug: row[1], province: row[2], keys: keys };
+      return { name: row[0], slug: row[1], province: row[2], aliases: [] };
     });
     Object.keys(data.a).forEach(function (alias) {
-      var g = gemeenten[data.a[alias]];
-      g.keys.push(squeeze(fold(alias)));
-      g.alias = g.alias || alias;
+      gemeenten[data.a[alias]].aliases.push(alias);
     });
-
-    function unique(list) {
-      return list.filter(function (g, i) { return list.indexOf(g) === i; });
-    }
-
-    // -> { found: [gemeenten], how: "exact" | "prefix" | "typo" | "none" }
-    function match(text) {
-      var key = squeeze(fold(text));
-      if (!key) return { found: [], how: "none" };
-      var exact = gemeenten.filter(function (g) { return g.keys.indexOf(key) >= 0; });
-      if (exact.length) return { found: exact, how: "exact" };
-      var prefix = key.length >= 2 ? gemeenten.filter(function (g) {
-        return g.keys.some(function (k) { return k.indexOf(key) === 0; });
-      }) : [];
-      if (prefix.length) return { found: prefix, how: "prefix" };
-      var max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
-      var best = max + 1;
-      var near = [];
-      gemeenten.forEach(function (g) {
-        var d = Math.min.apply(null, g.keys.map(function (k) { return distance(key, k, max); }));
-        if (d < best) { best = d; near = [g]; } else if (d === best) near.push(g);
-      });
-      return best <= max ? { found: unique(near), how: "typo" } : { found: [], how: "none" };
-    }
+    var match = matcher(gemeenten);
 
     function href(g) {
       return pattern.replace("{slug}", g.slug);

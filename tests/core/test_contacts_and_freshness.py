@@ -138,8 +138,8 @@ def test_the_crisis_banner_and_texts_show_the_numbers_from_the_data(built_site, 
         for number in filter(None, (contact.short_number, contact.phone)):
             assert f">{number}</a>" in banner, (org_id, number)
     kinderen = _html(built_site, "kinderen/index.md")
-    assert '<a href="tel:+318000432">0800-0432</a>' in kinderen.split('class="wz-emergency"', 1)[1].split("</p>", 1)[1]
-    assert '<a href="tel:113">113</a> of <a href="tel:+318000113">0800-0113</a>' in kinderen
+    assert '<a href="tel:+318000432" class="nl-link">0800-0432</a>' in kinderen.split('class="wz-emergency"', 1)[1].split("</p>", 1)[1]
+    assert '<a href="tel:113" class="nl-link">113</a> of <a href="tel:+318000113" class="nl-link">0800-0113</a>' in kinderen
     for path in built_site.rglob("*.html"):
         assert "[[telefoon:" not in path.read_text(encoding="utf-8"), path
 
@@ -161,3 +161,28 @@ def test_validate_reports_an_unknown_organisation_on_a_page_with_file_and_line(t
     assert ("content/index.md:4:8: {{ telefoon(\"veilig-thuiss\") }} verwijst naar een onbekende organisatie "
             "'veilig-thuiss'; gebruik een id uit data/organisations.yaml") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validate_reports_a_typed_112_on_a_page_and_in_data_with_the_reference_to_use(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        "---\ndescription: Bel 112 bij gevaar.\n---\n# Hulp\n\nIs er gevaar? Bel 112.\n"
+        'Of bel {{ telefoon("alarmnummer-112") }}, zie ook https://example.nl/112.\n',
+        encoding="utf-8",
+    )
+    legal = tmp_path / "data" / "legal.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8").replace("[[telefoon:alarmnummer-112]]", "112", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate"], cwd=tmp_path, capture_output=True,
+                            text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if "alarmnummer 112" in line]
+    assert len(problems) == 2, problems  # not the front matter, the reference or the web address
+    assert problems[0].startswith("content/index.md:6:19: het alarmnummer 112 is overgetypt; schrijf "
+                                  '{{ telefoon("alarmnummer-112") }}')
+    assert problems[1].startswith("data/legal.yaml:") and "[[telefoon:alarmnummer-112]]" in problems[1]

@@ -162,6 +162,29 @@ def test_gemeente_names_people_use_and_unknown_names(page, site_url, cat):
     assert "Atlantis" in page.locator("#wz-f-gemeente-hint").inner_text()
 
 
+
+@pytest.mark.parametrize(("typed", "official"), [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Zwol", "Zwolle"), ("Utrehct", "Utrecht")])
+def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_url, cat, typed, official):
+    code = next(c for c, g in cat.gemeenten.items() if g.name == official)
+    open_finder(page, site_url)
+    choose_gemeente(page, typed)
+    assert_result(page, cat, in_gemeente(cat, code))
+    assert query_of(page) == {"gemeente": [code]}
+    assert page.get_by_role("button", name=f"Filter verwijderen: {official}").is_visible()
+
+
+def test_the_finder_asks_which_bergen(page, site_url, cat):
+    open_finder(page, site_url)
+    choose_gemeente(page, "Bergen")
+    assert_result(page, cat, everything(cat))  # no gemeente chosen for the visitor
+    hint = page.locator("#wz-f-gemeente-hint").inner_text()
+    assert hint.startswith("Welke gemeente bedoel je:")
+    bergens = [g.name for g in cat.gemeenten.values() if g.name.startswith("Bergen (")]
+    assert len(bergens) >= 2 and all(name in hint for name in bergens)
+    choose_gemeente(page, bergens[0])
+    code = next(c for c, g in cat.gemeenten.items() if g.name == bergens[0])
+    assert query_of(page) == {"gemeente": [code]}
+
 def test_every_gemeente_can_be_picked_from_the_list(page, site_url, cat):
     open_finder(page, site_url)
     options = page.eval_on_selector_all("#wz-f-gemeenten option", "os => os.map(o => [o.value, o.dataset.code])")
@@ -441,6 +464,19 @@ def test_gemeente_page_leads_to_the_finder_for_that_gemeente(page, site_url, cat
     assert page.get_by_label("Gemeente", exact=True).input_value() == name
 
 
+def test_the_age_goes_along_to_the_gemeente_page_and_back(page, site_url, cat):
+    code = sample_gemeenten(cat)["genoemd"]
+    name = cat.gemeenten[code].name
+    open_finder(page, site_url, f"?gemeente={code}&leeftijd=7")
+    page.get_by_role("link", name=f"sociale kaart van {name}").first.click()
+    page.wait_for_url(f"**/gemeenten/{cat.gemeente_slugs[code]}/?leeftijd=7")
+    page.get_by_role("link", name=f"Zoek hulp in {name}").click()
+    page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
+    assert query_of(page) == {"gemeente": [code], "leeftijd": ["7"]}
+    assert page.get_by_label("Leeftijd van je kind").input_value() == "7"
+    assert_result(page, cat, in_gemeente(cat, code) & for_age(cat, 7))
+
+
 # ---------------------------------------------------------------------------- from a card to the offer page
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -540,3 +576,31 @@ def test_local_help_comes_first_and_professional_only_help_on_request(page, site
     open_finder(page, site_url)
     names = page.eval_on_selector_all(CARDS + " h3", "els => els.map(h => h.textContent.trim())")
     assert names[0] != "!JES"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("30", "Vul een leeftijd in van 0 tot en met 25 jaar."),
+    ("-3", "Vul een leeftijd in van 0 tot en met 25 jaar."),
+    ("7.5", "Vul de leeftijd in hele jaren in, bijvoorbeeld 7."),
+])
+def test_an_age_that_cannot_be_used_gets_a_message_above_the_field_and_a_summary(page, site_url, cat, typed, message):
+    open_finder(page, site_url)
+    field = page.get_by_label("Leeftijd van je kind")
+    field.fill(typed)
+    field.press("Enter")
+    error = page.locator("#wz-f-leeftijd-fout")
+    assert error.is_visible() and error.inner_text() == "Fout: " + message
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "wz-f-leeftijd-fout" in field.get_attribute("aria-describedby").split()
+    assert error.bounding_box()["y"] < field.bounding_box()["y"]  # above the field
+    summary = page.locator("[data-wz-errors]")
+    assert summary.is_visible() and page.evaluate("document.activeElement.hasAttribute('data-wz-errors')")
+    summary.get_by_role("link", name=message).click()
+    assert page.evaluate("document.activeElement.id") == "wz-f-leeftijd"
+    assert_result(page, cat, everything(cat))  # the list ignores the age, and says why above
+    assert "leeftijd" not in query_of(page)
+    field.fill("9")
+    field.press("Enter")
+    assert not error.is_visible() and not summary.is_visible()
+    assert field.get_attribute("aria-invalid") is None
+    assert query_of(page) == {"leeftijd": ["9"]}

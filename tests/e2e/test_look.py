@@ -4,6 +4,7 @@ pages, a colophon from the configuration, and a region's design tokens chosen in
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from conftest import run_wijzer, serve_subpath
 
@@ -28,7 +29,7 @@ def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_
 
 def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path):
     colours = {}
-    for theme in ("wijzer", "utrecht"):
+    for theme in ("wijzer", "voorbeeld"):
         site = tmp_path / theme
         result = run_wijzer("build", "--site-dir", str(site), env={"WIJZER_THEME": theme, "WIJZER_BEHEERDER": f"regio {theme}"})
         assert result.returncode == 0, result.stderr
@@ -36,7 +37,17 @@ def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path)
             context = browser.new_context(locale="nl-NL")
             page = context.new_page()
             page.goto(url + "ouders/")
-            colours[theme] = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            colours[theme] = page.evaluate(
+                "[getComputedStyle(document.querySelector('.md-header')).backgroundColor,"
+                " getComputedStyle(document.querySelector('h1')).color]"
+            )
             assert f"regio {theme}" in page.locator("footer .wz-colophon").inner_text()
+            result = Axe().run(page, options={"resultTypes": ["violations"]})
+            assert [v["id"] for v in result.response["violations"]] == [], theme  # contrast AA with either set
+            page.keyboard.press("Tab")  # the skip link takes the NLDS Skip Link tokens
+            skip = page.locator(":focus")
+            assert skip.inner_text().strip() == "Ga naar inhoud"
+            assert skip.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 221, 0)"
             context.close()
-    assert colours == {"wijzer": "rgb(29, 79, 115)", "utrecht": "rgb(176, 0, 25)"}
+    # voorbeeld: the header and heading colours of @nl-design-system-unstable/voorbeeld-design-tokens
+    assert colours == {"wijzer": ["rgb(29, 79, 115)", "rgb(20, 32, 43)"], "voorbeeld": ["rgb(81, 21, 239)", "rgb(0, 26, 64)"]}

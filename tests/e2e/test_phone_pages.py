@@ -64,3 +64,26 @@ def test_parents_page_starts_with_the_finder_and_jump_links(page, site_url, view
     page_height = page.evaluate("document.documentElement.scrollHeight")
     if viewport is PHONE:
         assert page_height < 11 * viewport["height"], page_height
+
+
+@pytest.mark.parametrize("path", ["kinderen/", "ouders/", "kinderen/kindertelefoon/", "gemeenten/utrecht/"])
+def test_every_112_in_the_text_is_a_call_link(page, site_url, path):
+    page.goto(site_url + path)
+    loose = page.evaluate(
+        """() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const found = [];
+          let calls = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!/\\b112\\b/.test(node.data) || !el || !el.getClientRects().length) continue;
+            if (el.closest('a[href="tel:112"]')) calls++;
+            else if (!el.closest("a[href]")) found.push(node.data.trim());  // a link to a page may carry the name "Alarmnummer 112"
+          }
+          return {found, calls};
+        }"""
+    )
+    assert loose["found"] == []
+    assert loose["calls"] >= 2  # the banner and the page's own text or crisis block
+    if path.startswith("gemeenten/"):
+        assert page.locator('.wz-crisis a[href="tel:112"]').count() == 1

@@ -47,8 +47,9 @@ def numbers(org: _Organisation | None) -> list[str]:
 
 
 def phone_link(phone: str) -> str:
-    """One number as a ``tel:`` link (escaped HTML)."""
-    return f'<a href="{html.escape(phone_href(phone))}">{html.escape(phone)}</a>'
+    """One number as a ``tel:`` link (escaped HTML), styled as the NL Design System Link
+    (overrides/assets/nlds/link.css, from @nl-design-system-candidate/link-css)."""
+    return f'<a href="{html.escape(phone_href(phone))}" class="nl-link">{html.escape(phone)}</a>'
 
 
 def numbers_html(org: _Organisation | None) -> str:

@@ -45,6 +45,33 @@ def phone_numbers(text: str) -> Iterator[tuple[int, str]]:
             yield line_no, match.group()
 
 
+# The emergency number, typed as a word in running text ("Bel 112."): not inside a word, a link or a reference.
+EMERGENCY = re.compile(r"(?<![\w/=.:(\[-])112(?![\w/-])")
+_REFERENCE = re.compile(r"\[\[telefoon:[^\]]*\]\]|\{\{-?\s*telefoon\([^)]*\)\s*-?\}\}")
+# Keys whose value names something (an organisation called "Alarmnummer 112"), not running text.
+NOT_CALL_TEXT = {"name", "title"}
+
+
+def emergency_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(line offset within the text, column, 0-based) of every 112 typed in ``text`` (not via a reference)."""
+    for line_no, line in enumerate(text.split("\n")):
+        cleaned = _REFERENCE.sub(lambda m: " " * len(m.group()), _URL.sub(lambda m: " " * len(m.group()), line))
+        for match in EMERGENCY.finditer(cleaned):
+            yield line_no, match.start()
+
+
+def emergency_message(known: dict[str, str], *, page: bool = False) -> str | None:
+    """The message for a typed 112, when an organisation in the data has 112 as its short number."""
+    owner = known.get("112")
+    if owner is None:
+        return None
+    reference = f'{{{{ telefoon("{owner}") }}}}' if page else f"[[telefoon:{owner}]]"
+    return (
+        f"het alarmnummer 112 is overgetypt; schrijf {reference}, dan wordt het een belknop (tel:) "
+        f"en staat het nummer op één plek: bij '{owner}' in data/organisations.yaml"
+    )
+
+
 def known_numbers(sources: dict[str, Source]) -> dict[str, str]:
     """Digits of each organisation's phone number -> the organisation's id."""
     src = sources.get("organisations.yaml")
@@ -111,6 +138,12 @@ def check_data_phones(sources: dict[str, Source]) -> list[Problem]:
                 line, col = _text_line(src, path, offset)
                 problem = src.problem(path, message, severity=severity)
                 problems.append(Problem(problem.file, line, col, problem.path, message, problem.severity))
+            emergency = emergency_message(known)
+            if emergency and not (set(path) & NOT_CALL_TEXT):
+                for offset, _ in emergency_numbers(text):
+                    line, col = _text_line(src, path, offset)
+                    problem = src.problem(path, emergency)
+                    problems.append(Problem(problem.file, line, col, problem.path, emergency, problem.severity))
     return problems
 
 
@@ -162,6 +195,16 @@ def check_data_readability(sources: dict[str, Source]) -> list[Problem]:
     return problems
 
 
+def _front_matter_lines(text: str) -> int:
+    """How many lines the YAML front matter takes (0 without one): its description is metadata, not a link."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for i, line in enumerate(lines[1:], start=1):
+            if line.strip() == "---":
+                return i + 1
+    return 0
+
+
 def is_plain_language_page(rel: str) -> bool:
     return any(rel == page or (page.endswith("/") and rel.startswith(page)) for page in PLAIN_LANGUAGE_PAGES)
 
@@ -180,6 +223,12 @@ def check_content(content_dir: Path, sources: dict[str, Source], display: str = 
             line = text.split("\n")[offset]
             message, severity = phone_message(number, known, page=True)
             problems.append(Problem(file, offset + 1, line.find(number) + 1, "", message, severity))  # type: ignore[arg-type]
+        emergency = emergency_message(known, page=True)
+        if emergency:
+            body_start = _front_matter_lines(text)
+            for offset, col in emergency_numbers(text):
+                if offset >= body_start:
+                    problems.append(Problem(file, offset + 1, col + 1, "", emergency))
         if is_plain_language_page(rel):
             score = flesch_douma(text)
             if score is not None and score < PLAIN_LANGUAGE_MIN:

@@ -8,8 +8,11 @@ then filters on by toggling ``hidden``. The form's field names are the URL query
 Matching rules (the same in finder.js and in the tests):
 - within one facet the chosen values are alternatives (OR), facets combine with AND;
 - gemeente: national offers match every gemeente; others match when the gemeente is in their
-  area (listed directly or through one of their regions);
-- age: offers without an age range match every age;
+  area (listed directly or through one of their regions). The typed name is matched as on the
+  home page's "Waar woon je?" (gemeente_picker: aliases, typos, prefixes, no accents; one
+  matcher in picker.js); a name that fits more than one gemeente ("Bergen") asks which;
+- age: a whole number from 0 to 25; anything else gets a message above the field (and an error
+  summary on submit) and is left out of the filter; offers without an age range match every age;
 - audience: offers only for professionals are left out unless "Professionals" is chosen;
 - order: with a gemeente chosen, its local and regional offers come before national ones
   (each group lightest tier first, then by name without leading punctuation: "!JES" under J);

@@ -1,4 +1,5 @@
-"""The "Waar woon je?" field (home page and /gemeenten/): a gemeente name -> its page.
+"""The "Waar woon je?" field (home page and /gemeenten/): a gemeente name -> its page. The finder's
+gemeente field uses the same matcher (picker.js exposes it as ``window.WijzerGemeenten``).
 
 Without JavaScript it is a plain GET form to /gemeenten/, which lists every gemeente A to Z with
 a letter index (nothing on a server needed). With JavaScript (overrides/assets/picker.js) the
