@@ -153,7 +153,7 @@ def test_keyboard_only_reaches_an_outcome(page, site_url, bh):
     assert "het kind" in page.locator("[data-wz-beslishulp-status]").inner_text()
     # Tabbing from the top passes the site search's field, which loads the search code and word
     # list on focus (static files, nothing typed); the decision aid itself asks for nothing.
-    search_files = re.compile(r"/(assets/(v/)?search-engine(\.[0-9a-f]+)?\.js|search/meta\.js)$")
+    search_files = re.compile(r"/(assets/(v/)?search-engine(\.[0-9a-f]+)?\.js|search/(meta|stem)\.js)$")
     assert [r for r in requests if not search_files.search(r)] == []
 
 

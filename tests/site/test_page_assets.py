@@ -18,7 +18,7 @@ import pytest
 # What the visitor sees -> the published files (assets/v/<name>.<hash>.css/.js) that make it work.
 TOOLS = {
     "finder": re.compile(r'<form class="wz-finder__form'),
-    "picker": re.compile(r'class="wz-picker"'),
+    "picker": re.compile(r'class="wz-picker"|<form class="wz-finder__form'),  # the finder's gemeente field matches with it
     "flow": re.compile(r"data-wz-(?:routekaart|taxatie)[\s>]"),
     "beslishulp": re.compile(r"data-wz-beslishulp[\s>]|class=\"wz-beslishulp-uitleg"),
     "safety": re.compile(r"<a class=\"wz-quick-exit\""),

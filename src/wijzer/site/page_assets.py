@@ -46,8 +46,9 @@ class Feature:
 
 # Dependencies between source files are written into the lists: questions.* come first.
 FEATURES: tuple[Feature, ...] = (
+    # The finder's gemeente field matches names with the picker's matcher (window.WijzerGemeenten).
+    Feature("picker", css=("assets/picker.css",), js=("assets/picker.js",), classes=("wz-picker", "wz-finder")),
     Feature("finder", css=("assets/finder.css",), js=("assets/finder.js",), classes=("wz-finder",)),
-    Feature("picker", css=("assets/picker.css",), js=("assets/picker.js",), classes=("wz-picker",)),
     Feature("flow", css=("assets/questions.css", "assets/flow.css"), js=("assets/questions.js", "assets/flow.js"),
             classes=("wz-routekaart", "wz-taxatie")),
     Feature("beslishulp", css=("assets/questions.css", "assets/beslishulp.css"),
