@@ -42,6 +42,17 @@ def test_an_unknown_plugin_setting_is_refused(tmp_path: Path):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_theme_without_its_token_file_is_named_with_the_choices():
+    """A region that sets a house style it has not added gets the file and the choices, not a
+    site without colours."""
+    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "build", "--site-dir", "/nonexistent/never-built"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "CI": "1", "WIJZER_THEME": "utrecht"})
+    assert result.returncode == 1
+    assert "Huisstijl 'utrecht'" in result.stderr and "assets/tokens/utrecht.css ontbreekt" in result.stderr
+    assert "Kies uit: voorbeeld, wijzer" in result.stderr
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

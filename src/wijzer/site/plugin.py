@@ -145,6 +145,11 @@ class WijzerPlugin(BasePlugin[WijzerConfig]):
         self.state = BuildState(catalogue=cat, titles=titles)
         # The region's design tokens come first among our style sheets (overrides/assets/tokens/<theme>.css).
         tokens = f"assets/tokens/{self.config.theme}.css"
+        custom = fingerprint.custom_dir(config)
+        if custom is None or not (custom / tokens).is_file():
+            known = sorted(p.stem for p in (custom / "assets" / "tokens").glob("*.css")) if custom else []
+            raise PluginError(f"Huisstijl '{self.config.theme}' (plugins → wijzer → theme in mkdocs.yml) bestaat niet: "
+                              f"{tokens} ontbreekt in {custom}. Kies uit: {', '.join(known) or 'geen'} (docs/huisstijl.md).")
         if tokens not in config.extra_css:
             config.extra_css.insert(0, tokens)
         twice = page_assets.listed_site_wide(config.extra_css, config.extra_javascript)
