@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_wijzer, serve_subpath
+from conftest import REGION_SITE_ENV, serve_subpath
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +26,20 @@ def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_
     assert colophon.get_by_role("link").count() == 1
 
 
-def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path):
-    colours = {}
-    for theme in ("wijzer", "utrecht"):
-        site = tmp_path / theme
-        result = run_wijzer("build", "--site-dir", str(site), env={"WIJZER_THEME": theme, "WIJZER_BEHEERDER": f"regio {theme}"})
-        assert result.returncode == 0, result.stderr
-        with serve_subpath(site) as url:
+def test_a_region_switches_its_design_tokens_in_configuration(browser, site_url, region_site):
+    """The shared site has the default look; the run's second shared site (conftest.region_site) was
+    built with WIJZER_THEME=utrecht and WIJZER_BEHEERDER="regio utrecht"."""
+    assert REGION_SITE_ENV["WIJZER_THEME"] == "utrecht" and REGION_SITE_ENV["WIJZER_BEHEERDER"] == "regio utrecht"
+    site, status, output = region_site
+    assert status == 0, output[-3000:]
+    colours, colophons = {}, {}
+    with serve_subpath(site) as region_url:
+        for theme, url in (("wijzer", site_url), ("utrecht", region_url)):
             context = browser.new_context(locale="nl-NL")
             page = context.new_page()
             page.goto(url + "ouders/")
             colours[theme] = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
-            assert f"regio {theme}" in page.locator("footer .wz-colophon").inner_text()
+            colophons[theme] = page.locator("footer .wz-colophon").inner_text()
             context.close()
     assert colours == {"wijzer": "rgb(29, 79, 115)", "utrecht": "rgb(176, 0, 25)"}
+    assert "regio utrecht" in colophons["utrecht"] and "regio utrecht" not in colophons["wijzer"]
