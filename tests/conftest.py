@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
+import pty
+import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -21,6 +24,9 @@ CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "/kennisplatform/"
 # The address the shared site is built for: its path is SUBPATH, as a host would set WIJZER_SITE_URL.
 TEST_SITE_URL = "https://wijzer.test" + SUBPATH
+# Everything the shared site's build depends on besides the sources: a test that builds the same site
+# again (determinism, atomic builds) uses the same settings and can compare its build with this one.
+BUILT_SITE_ENV = {"WIJZER_SITE_URL": TEST_SITE_URL, "SOURCE_DATE_EPOCH": "1767225600", "PYTHONHASHSEED": "1"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -49,26 +55,90 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in strict mode from the shipped data (or WIJZER_TEST_SITE if set).
-
-    Built once per test run: the parallel workers (pytest-xdist) share the run's temporary folder,
-    and the first to take the lock builds; the others wait and use the same site."""
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name``, made by ``make`` once per test run: the parallel workers (pytest-xdist)
+    share the run's temporary folder, the first to take the lock makes it, the others wait and use it.
+    A full build costs seconds of CPU, so builds that several test files need are made here once."""
     from filelock import FileLock
 
-    prebuilt = os.environ.get("WIJZER_TEST_SITE")
-    if prebuilt:
-        return Path(prebuilt)
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, above each worker's own
-    site = shared / "built-site"
-    with FileLock(str(shared / "built-site.lock")):
-        if not (site / "sitemap.xml").is_file():
-            result = run_wijzer("build", "--strict", "--site-dir", str(site), env={"WIJZER_SITE_URL": TEST_SITE_URL})
-            assert result.returncode == 0, result.stderr + result.stdout
-    return site
+    target, done = shared / name, shared / f"{name}.done"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            make(target)
+            done.touch()
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built in strict mode from the shipped data (or WIJZER_TEST_SITE if set), as CI builds it.
+
+    Built once per test run (see once_per_run). What the build printed is kept next to the site
+    (see built_site_output)."""
+    prebuilt = os.environ.get("WIJZER_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+
+    def build(folder: Path) -> None:
+        result = run_wijzer("build", "--strict", "--site-dir", str(folder / "site"), env=BUILT_SITE_ENV)
+        assert result.returncode == 0, result.stderr + result.stdout
+        printed = {"stdout": result.stdout, "stderr": result.stderr}
+        (folder / "output.json").write_text(json.dumps(printed), encoding="utf-8")
+
+    return once_per_run(tmp_path_factory, "built-site", build) / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site_output(built_site: Path) -> dict[str, str] | None:
+    """What the shared site's build printed (a build with CI=1), or None for a site built elsewhere."""
+    record = built_site.parent / "output.json"
+    if os.environ.get("WIJZER_TEST_SITE") or not record.is_file():
+        return None
+    return json.loads(record.read_text(encoding="utf-8"))
+
+
+def build_in_terminal(site: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """`wijzer build` with a pseudo-terminal as its output, as an editor runs it (not in CI)."""
+    env = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "CI"}
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([*WIJZER, "build", "--site-dir", str(site)], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closes when the build has ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=600), b"".join(chunks).decode("utf-8", "replace")
+
+
+# The second shared site: built in a terminal, without a site address, with a region's own look and
+# manager. Each test that uses it checks only its own part: the terminal output (test_build_progress),
+# no canonical links or sitemap without an address (test_hosting), the design tokens (test_look).
+REGION_SITE_ENV = {"WIJZER_SITE_URL": "", "WIJZER_THEME": "voorbeeld", "WIJZER_BEHEERDER": "regio voorbeeld"}
+
+
+@pytest.fixture(scope="session")
+def region_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    """(site, exit status, terminal output) of a build with REGION_SITE_ENV in a pseudo-terminal."""
+
+    def build(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        status, out = build_in_terminal(folder / "site", env=REGION_SITE_ENV)
+        (folder / "output.json").write_text(json.dumps({"status": status, "output": out}), encoding="utf-8")
+
+    folder = once_per_run(tmp_path_factory, "region-site", build)
+    printed = json.loads((folder / "output.json").read_text(encoding="utf-8"))
+    return folder / "site", printed["status"], printed["output"]
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -23,6 +23,9 @@ PAGES = [
     "signaleren/index.html", "professionals/beslishulp/index.html", "professionals/beslishulp-uitleg/index.html",
     "juridisch/toestemming-jeugdhulp-en-behandeling/index.html", "over/privacy/index.html", "404.html",
 ]
+# One run of a few seconds: Java's quick compiler alone costs about 40% less CPU than with its optimising
+# one (which compiles on other cores while the checker runs); that compiler needs a deeper stack for the schema.
+JAVA_OPTIONS = ["-XX:TieredStopAtLevel=1", "-Xss16m"]
 ERROR = re.compile(r'^"file:(?P<file>[^"]+)":(?P<line>\d+)\.\d+-\d+\.\d+: error: (?P<message>.*)$')
 
 
@@ -39,7 +42,8 @@ def test_every_page_is_valid_html(built_site):
     files = [built_site / p for p in PAGES]
     assert all(f.exists() for f in files), [str(f) for f in files if not f.exists()]  # each type is built
     result = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(built_site)], capture_output=True, text=True, timeout=600
+        [java, *JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(built_site)],
+        capture_output=True, text=True, timeout=600,
     )
     errors = []
     for line in (result.stderr + result.stdout).splitlines():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import run_wijzer, serve_subpath
+from conftest import REGION_SITE_ENV, serve_subpath
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +27,15 @@ def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_
     assert colophon.get_by_role("link").count() == 1
 
 
-def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path):
-    colours = {}
-    for theme in ("wijzer", "voorbeeld"):
-        site = tmp_path / theme
-        result = run_wijzer("build", "--site-dir", str(site), env={"WIJZER_THEME": theme, "WIJZER_BEHEERDER": f"regio {theme}"})
-        assert result.returncode == 0, result.stderr
-        with serve_subpath(site) as url:
+def test_a_region_switches_its_design_tokens_in_configuration(browser, site_url, region_site):
+    """The shared site has the default look; the run's second shared site (conftest.region_site) was
+    built with WIJZER_THEME=voorbeeld and WIJZER_BEHEERDER="regio voorbeeld"."""
+    assert REGION_SITE_ENV["WIJZER_THEME"] == "voorbeeld" and REGION_SITE_ENV["WIJZER_BEHEERDER"] == "regio voorbeeld"
+    site, status, output = region_site
+    assert status == 0, output[-3000:]
+    colours, colophons = {}, {}
+    with serve_subpath(site) as region_url:
+        for theme, url in (("wijzer", site_url), ("voorbeeld", region_url)):
             context = browser.new_context(locale="nl-NL")
             page = context.new_page()
             page.goto(url + "ouders/")
@@ -41,7 +43,7 @@ def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path)
                 "[getComputedStyle(document.querySelector('.md-header')).backgroundColor,"
                 " getComputedStyle(document.querySelector('h1')).color]"
             )
-            assert f"regio {theme}" in page.locator("footer .wz-colophon").inner_text()
+            colophons[theme] = page.locator("footer .wz-colophon").inner_text()
             result = Axe().run(page, options={"resultTypes": ["violations"]})
             assert [v["id"] for v in result.response["violations"]] == [], theme  # contrast AA with either set
             page.keyboard.press("Tab")  # the skip link takes the NLDS Skip Link tokens
@@ -51,3 +53,4 @@ def test_a_region_switches_its_design_tokens_in_configuration(browser, tmp_path)
             context.close()
     # voorbeeld: the header and heading colours of @nl-design-system-unstable/voorbeeld-design-tokens
     assert colours == {"wijzer": ["rgb(29, 79, 115)", "rgb(20, 32, 43)"], "voorbeeld": ["rgb(81, 21, 239)", "rgb(0, 26, 64)"]}
+    assert "regio voorbeeld" in colophons["voorbeeld"] and "regio voorbeeld" not in colophons["wijzer"]

@@ -1,7 +1,9 @@
 """A build that fails, at any stage, or is killed halfway, leaves the previous site/ exactly as it was.
 
 Works on a copy of the project (real mkdocs.yml, content, overrides, macros and data) in a temporary
-folder: build once, break something, build again, compare every byte of site/.
+folder: build once, break something, build again, compare every byte of site/. The first build is the
+run's shared site (conftest.built_site, copied in as site/): the builds here use its settings, so a
+successful build here must give it again, byte for byte.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from conftest import BUILT_SITE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 # Copied (so a test can break them); everything else in the project is linked read-only.
@@ -37,7 +41,7 @@ def make_project(target: Path) -> Path:
 
 def wijzer(project: Path, *args: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
     cmd = [sys.executable, "-m", "wijzer.cli", *args]
-    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "CI": "1", **BUILT_SITE_ENV}
     if not wait:
         return subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -56,10 +60,13 @@ def leftovers(project: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
+def project(tmp_path_factory, built_site: Path) -> Path:
     project = make_project(tmp_path_factory.mktemp("atomic") / "project")
-    result = wijzer(project, "build", "--strict")
-    assert result.returncode == 0, result.stderr
+    if os.environ.get("WIJZER_TEST_SITE"):  # built elsewhere, perhaps with other settings: build here
+        result = wijzer(project, "build", "--strict")
+        assert result.returncode == 0, result.stderr
+    else:
+        shutil.copytree(built_site, project / "site")
     assert (project / "site" / "index.html").is_file()
     return project
 

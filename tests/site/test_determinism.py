@@ -3,6 +3,10 @@
 The only date in the output is the sitemap's <lastmod>, taken from SOURCE_DATE_EPOCH (the Makefile
 and `wijzer build` set it to the time of the last commit), so it is the same in both builds too.
 The builds run with different hash seeds, so no set or dict order can leak into the output.
+
+The first build is the run's shared site (conftest.built_site, hash seed 1), the second is made here
+with the same settings and hash seed 2. With a prebuilt WIJZER_TEST_SITE both are made here, from a
+frozen copy of the project.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import BUILT_SITE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 SKIPPED = {"site", ".git", ".venv", "tests", "benchmarks", "build", ".pytest_cache", "__pycache__"}
-EPOCH = "1767225600"  # 2026-01-01
+EPOCH = BUILT_SITE_ENV["SOURCE_DATE_EPOCH"]  # 2026-01-01
 
 
 def snapshot_project(target: Path) -> Path:
@@ -37,7 +43,7 @@ def snapshot_project(target: Path) -> Path:
 
 
 def build(project: Path, site: Path, seed: str) -> None:
-    env = {**os.environ, "CI": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed, "WIJZER_SITE_URL": "https://wijzer.test/"}
+    env = {**os.environ, "CI": "1", **BUILT_SITE_ENV, "PYTHONHASHSEED": seed}
     result = subprocess.run(
         [sys.executable, "-m", "wijzer.cli", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
@@ -49,19 +55,23 @@ def tree(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path):
-    project = snapshot_project(tmp_path / "project")
-    build(project, tmp_path / "a", seed="1")
+def test_two_builds_are_byte_identical(tmp_path: Path, built_site: Path):
+    if os.environ.get("WIJZER_TEST_SITE"):  # built elsewhere, perhaps with other settings
+        project, a = snapshot_project(tmp_path / "project"), tmp_path / "a"
+        build(project, a, seed="1")
+    else:
+        project, a = ROOT, built_site
+        assert BUILT_SITE_ENV["PYTHONHASHSEED"] == "1"
     build(project, tmp_path / "b", seed="2")
 
-    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    first, second = tree(a), tree(tmp_path / "b")
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert len(first) > 100 and "search/meta.js" in first and "sitemap.xml.gz" in first
 
     # the one date in the output is the documented one
     day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
-    sitemap = (tmp_path / "a" / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (a / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<lastmod>{day}</lastmod>" in sitemap
     assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>")
-    assert gzip.decompress((tmp_path / "a" / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    assert gzip.decompress((a / "sitemap.xml.gz").read_bytes()).decode() == sitemap
