@@ -10,6 +10,9 @@ import yaml
 
 VERBOSE = False
 QUERIES_FILE = Path(__file__).resolve().parent.parent / "search" / "queries.yaml"
+# What focus on the search field may fetch (the search code, its word list and stemmer), and
+# nothing else: the tools that keep answers private allow these requests and no others.
+SEARCH_FILES = re.compile(r"/(assets/(v/)?search-engine(\.[0-9a-f]+)?\.js|search/(meta|stem)\.js)$")
 
 
 def load_queries() -> dict[str, list[dict]]:
