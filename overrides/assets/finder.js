@@ -93,8 +93,11 @@
     var audienceFacet = -1;
     facets.forEach(function (f, i) { if (f.attr === "audiences") audienceFacet = i; });
 
-    // Precomputed once: each card's facets as arrays, its age range, its area.
-    var items = slice.call(root.querySelectorAll(".wz-finder__list > li")).map(function (li) {
+    // Precomputed once per card: its facets as arrays, its age range, its area.
+    function readCards(elements) {
+      return elements.map(readCard);
+    }
+    function readCard(li) {
       var d = li.dataset;
       var ages = d.ages ? d.ages.split("-") : null;
       var groups = (d.f || "").split("-");
@@ -110,6 +113,49 @@
         facets: facets.map(function (f, i) { return groups[i] ? groups[i].split("") : []; }),
         text: null
       };
+    }
+    var items = readCards(slice.call(list.children));
+
+    // The page carries the first page of cards; the others (data-cards, one file that is the same
+    // for everyone) come on the first interaction with the finder, or at once for a link with filters.
+    // Until then an unfiltered list is what the page shows, and the counts come from the page.
+    var cardsUrl = root.getAttribute("data-cards");
+    var total = Number(root.getAttribute("data-total")) || items.length;
+    var forParents = Number(root.getAttribute("data-for-parents")) || items.length;
+    var restLoaded = !cardsUrl;
+    var restPromise = null;
+    function loadRest() {
+      if (!restPromise) {
+        restPromise = restLoaded ? Promise.resolve() : fetch(cardsUrl, { credentials: "same-origin" })
+          .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+          .then(function (cards) {
+            var holder = document.createElement("template");
+            holder.innerHTML = cards.html;  /* our own escaped template output, from this site */
+            var added = readCards(slice.call(holder.content.children));
+            added.forEach(function (item) { item.el.classList.add("wz-finder__off"); item.shown = false; });
+            list.appendChild(holder.content);
+            var offset = items.length;
+            items = items.concat(added);
+            localOrder = items.filter(function (i) { return !i.national; }).concat(items.filter(function (i) { return i.national; }));
+            localFirst = null;  // the next filter puts every card in its place
+            restLoaded = true;
+            observeSummaries(offset);
+          })
+          .catch(function () { restPromise = null; });  // the first page stays usable; a later interaction tries again
+      }
+      return restPromise;
+    }
+    // Runs `then` once every card is in the page (at once if it is); the list is busy meanwhile.
+    function withAllCards(then) {
+      if (restLoaded) return then();
+      results.setAttribute("aria-busy", "true");
+      loadRest().then(function () {
+        results.removeAttribute("aria-busy");
+        then();
+      });
+    }
+    ["focusin", "pointerdown"].forEach(function (type) {
+      root.addEventListener(type, function () { loadRest(); }, { once: true });
     });
     function searchText(item) {
       if (item.text === null) item.text = fold(item.el.textContent.replace(/\s+/g, " "));
@@ -241,13 +287,16 @@
           item.el.classList.toggle("wz-finder__off", !show);
         }
       }
-      var rest = matches.length - limit;
+      // Before the other cards are in, only the unfiltered list is shown: the page knows its size.
+      var unfiltered = !code && state.age === null && !active.length && !terms.length;
+      var count = !restLoaded && unfiltered ? forParents : matches.length;
+      var rest = count - limit;
       moreBox.hidden = rest <= 0;
       if (rest > 0) {
-        shownText.textContent = "Je ziet er " + number.format(limit) + " van de " + number.format(matches.length) + ".";
+        shownText.textContent = "Je ziet er " + number.format(limit) + " van de " + number.format(count) + ".";
         moreButton.textContent = "Toon er nog " + number.format(Math.min(pageSize, rest));
       }
-      return matches.length;
+      return count;
     }
 
     function chipsFor(state) {
@@ -320,7 +369,7 @@
     var summaryBase = root.getAttribute("data-summaries");
     var inline = Number(root.getAttribute("data-summaries-inline"));
     var chunkSize = Number(root.getAttribute("data-summaries-chunk")) || 250;
-    var chunkCount = summaryBase && items.length > inline ? Math.ceil((items.length - inline) / chunkSize) : 0;
+    var chunkCount = summaryBase && total > inline ? Math.ceil((total - inline) / chunkSize) : 0;
     var chunks = [];
     var allSummaries = chunkCount === 0;
 
@@ -345,23 +394,28 @@
       return chunks[n];
     }
     function loadAllSummaries() {
-      var all = [];
-      for (var n = 0; n < chunkCount; n++) all.push(loadChunk(n));
-      return Promise.all(all);
-    }
-    if (chunkCount && "IntersectionObserver" in window) {
-      var observer = new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (!entry.isIntersecting) return;
-          observer.unobserve(entry.target);
-          loadChunk(Math.floor((Number(entry.target.getAttribute("data-wz-i")) - inline) / chunkSize));
-        });
-      }, { rootMargin: "800px 0px" });
-      items.slice(inline).forEach(function (item, k) {
-        item.el.setAttribute("data-wz-i", String(inline + k));
-        observer.observe(item.el);
+      return loadRest().then(function () {
+        var all = [];
+        for (var n = 0; n < chunkCount; n++) all.push(loadChunk(n));
+        return Promise.all(all);
       });
     }
+    var observer = chunkCount && "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        loadChunk(Math.floor((Number(entry.target.getAttribute("data-wz-i")) - inline) / chunkSize));
+      });
+    }, { rootMargin: "800px 0px" }) : null;
+    // Cards from position `from` on without their summary get it when they come into view.
+    function observeSummaries(from) {
+      if (!observer) return;
+      for (var k = Math.max(from, inline); k < items.length; k++) {
+        items[k].el.setAttribute("data-wz-i", String(k));
+        observer.observe(items[k].el);
+      }
+    }
+    observeSummaries(0);
 
     function render(state, committed) {
       if (state.text && !allSummaries) {  // free text also searches the summaries: fetch them all first
@@ -373,7 +427,7 @@
         });
       }
       var count = filter(state);
-      var text = number.format(count) + " van " + number.format(items.length) + " hulpvormen";
+      var text = number.format(count) + " van " + number.format(total) + " hulpvormen";
       if (countEl.textContent !== text) countEl.textContent = text;
       empty.hidden = count > 0;
       renderChips(state);
@@ -393,7 +447,7 @@
     function update(kind) {
       limit = pageSize;
       var state = readForm();
-      render(state, kind === "commit");
+      withAllCards(function () { render(readForm(), kind === "commit"); });
       var query = toQuery(state);
       if (kind === "commit" && query !== committedQuery) {
         if (location.search !== committedQuery) history.replaceState(null, "", urlFor(committedQuery));
@@ -447,16 +501,18 @@
       else countEl.focus();
     });
     moreButton.addEventListener("click", function () {
-      var first = matches[limit];  // the first card that comes into view: focus goes to its link
-      limit += pageSize;
-      render(readForm(), false);
-      if (first) first.el.querySelector("h3 a").focus();
+      withAllCards(function () {
+        filter(readForm());  // the matches among all cards
+        var first = matches[limit];  // the first card that comes into view: focus goes to its link
+        limit += pageSize;
+        render(readForm(), false);
+        if (first) first.el.querySelector("h3 a").focus();
+      });
     });
     window.addEventListener("popstate", function () {
       limit = pageSize;
       fromUrl();
-      var state = readForm();
-      render(state, true);
+      withAllCards(function () { render(readForm(), true); });
       committedQuery = location.search;
     });
 
@@ -464,7 +520,8 @@
 
     fromUrl();
     var state = readForm();
-    render(state, true);
+    if (toQuery(state)) withAllCards(function () { render(readForm(), true); });
+    else render(state, true);
     committedQuery = toQuery(state);
     if (committedQuery !== location.search) history.replaceState(null, "", urlFor(committedQuery));
   }

@@ -112,21 +112,28 @@
       return out;
     }
 
-    /* The cards come after the questions, in one request that every visitor makes (whatever the
-       gemeente), so the page is usable at once; a result asked for before they arrive is redrawn. */
+    /* The cards and the offers' data come on the first interaction with the page (a visitor who only
+       reads fetches nothing more), in one request that every visitor makes, whatever the gemeente;
+       a result asked for before they arrive is redrawn when they do. */
     var cardsBox = one("[data-wz-taxatie-templates]", root);
     var cardsUrl = cardsBox && cardsBox.getAttribute("data-wz-taxatie-cards");
     var cardsLoaded = !cardsUrl;
+    var cardsAsked = false;
     var redrawWhenLoaded = false;
-    if (cardsUrl) {
+    function loadCards() {
+      if (cardsLoaded || cardsAsked) return;
+      cardsAsked = true;
       fetch(cardsUrl, { credentials: "same-origin" })
-        .then(function (response) { return response.json(); })
+        .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
         .then(function (cards) {
           cardsBox.innerHTML = cards.html;  /* our own escaped templates, from this site */
+          data.offers = cards.offers;
           cardsLoaded = true;
           if (redrawWhenLoaded && !output.hidden) render(false);
-        });
+        })
+        .catch(function () { cardsAsked = false; });  /* the next interaction tries again */
     }
+    ["focusin", "pointerdown", "change"].forEach(function (type) { root.addEventListener(type, loadCards); });
 
     function fill(container, selector, ids) {
       if (!cardsLoaded) redrawWhenLoaded = true;
@@ -140,7 +147,7 @@
     function offerIds(wanted, code) {
       var local = [];
       var national = [];
-      data.offers.forEach(function (offer) {
+      (data.offers || []).forEach(function (offer) {
         if (!wanted(offer)) return;
         if (offer.national) national.push(offer.id);
         else if (code && offer.gemeenten.indexOf(code) !== -1) local.push(offer.id);
@@ -149,6 +156,7 @@
     }
 
     function render(moveFocus) {
+      loadCards();
       var answers = chosen();
       var count = Object.keys(answers).length;
       if (count === 0) {

@@ -1,7 +1,9 @@
 """Hulp zoeken with more offers than fit on a screen (synthetic data from `wijzer synth`, built
-like the real site): with JavaScript the list shows one page of matches and a "Toon meer" button
+like the real site): the page carries the first page of cards and fetches the others on the first
+interaction (issue 22); with JavaScript the list shows one page of matches and a "Toon meer" button
 that shows the next page and moves the focus to it; the count always names every match; a filter
-change starts again at the first page; without JavaScript every offer is listed."""
+change starts again at the first page and searches every offer; without JavaScript the first page
+is listed with a link to the overview of every offer."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from conftest import run_wijzer, serve_subpath
 from wijzer.core.catalogue import load_catalogue
+from wijzer.pages.finder import finder_offers
 
 pytestmark = pytest.mark.browser
 
@@ -41,9 +44,11 @@ def slugs(page, visible_only: bool) -> list[str]:
     )
 
 
-def open_finder(browser, url: str, query: str = ""):
+def open_finder(browser, url: str, query: str = "", requests: list[str] | None = None):
     context = browser.new_context(service_workers="block", locale="nl-NL")
     page = context.new_page()
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
     page.goto(url + "hulp-zoeken/" + query)
     page.wait_for_selector("[data-wz-finder][data-wz-ready]", state="attached")
     return page
@@ -56,9 +61,13 @@ def for_parents(cat) -> set[str]:
 
 def test_one_page_of_cards_then_more_on_request(browser, scaled):
     url, cat = scaled
-    page = open_finder(browser, url)
-    order = slugs(page, visible_only=False)
-    assert sorted(order) == sorted(cat.offers)
+    requests: list[str] = []
+    page = open_finder(browser, url, requests=requests)
+    order = [o.id for o in finder_offers(cat)]
+    in_page = slugs(page, visible_only=False)
+    assert in_page == order[: len(in_page)] and PAGE <= len(in_page) < OFFERS
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if u.endswith("kaarten.json")], "de andere kaarten komen pas bij de eerste handeling"
     shown = [slug for slug in order if slug in for_parents(cat)]
     total = len(shown)
     assert total > 3 * PAGE
@@ -67,7 +76,10 @@ def test_one_page_of_cards_then_more_on_request(browser, scaled):
     more = page.get_by_role("button", name="Toon er nog 60")
     assert page.locator("[data-wz-shown]").inner_text() == f"Je ziet er {PAGE} van de {total}."
     more.click()
+    page.wait_for_function("document.querySelector('.wz-finder__results').getAttribute('aria-busy') === null")
+    assert sorted(slugs(page, visible_only=False)) == sorted(cat.offers)  # every card is in now
     assert slugs(page, visible_only=True) == shown[: 2 * PAGE]
+    assert [u for u in requests if u.endswith("kaarten.json")] == [url + "hulp-zoeken/kaarten.json"]
     # the keyboard user continues at the first new card
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused.split("/")[-2] == shown[PAGE]
@@ -82,7 +94,7 @@ def test_one_page_of_cards_then_more_on_request(browser, scaled):
 def test_a_filter_change_starts_at_the_first_page_of_its_matches(browser, scaled):
     url, cat = scaled
     page = open_finder(browser, url)
-    order = slugs(page, visible_only=False)
+    order = [o.id for o in finder_offers(cat)]
     page.get_by_role("button", name="Toon er nog 60").click()
     age = 15
     fits = {o.id for o in cat.offers.values() if o.ages is None or o.ages.min <= age <= o.ages.max} & for_parents(cat)
@@ -97,11 +109,38 @@ def test_a_filter_change_starts_at_the_first_page_of_its_matches(browser, scaled
     page.context.close()
 
 
-def test_without_javascript_every_offer_is_listed(browser, scaled):
+def test_a_gemeente_finds_its_offers_beyond_the_first_page(browser, scaled):
+    """Typing a gemeente is the first interaction: the other cards come, and the gemeente's own
+    offers (most of them not among the page's first cards) come first."""
+    url, cat = scaled
+    page = open_finder(browser, url)
+    in_page = set(slugs(page, visible_only=False))
+    local = [o for o in finder_offers(cat) if o.id not in in_page and not o.area.national and o.area.gemeenten
+             and set(o.audiences) != {"professionals"}]
+    assert local, "de synthetische gegevens horen lokaal aanbod buiten de eerste pagina te hebben"
+    offer = local[0]
+    code = sorted(offer.area.gemeenten)[0]
+    page.get_by_label("Gemeente", exact=True).fill(cat.gemeenten[code].name)
+    page.get_by_label("Gemeente", exact=True).press("Enter")
+    page.wait_for_function("document.querySelector('.wz-finder__results').getAttribute('aria-busy') === null")
+    assert offer.id in slugs(page, visible_only=True)
+    assert f"gemeente={code}" in page.url
+    page.context.close()
+
+
+def test_without_javascript_the_first_page_links_to_every_offer(browser, scaled):
     url, cat = scaled
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(url + "hulp-zoeken/")
-    assert sorted(slugs(page, visible_only=True)) == sorted(cat.offers)
+    listed = slugs(page, visible_only=True)
+    assert listed == [o.id for o in finder_offers(cat)][: len(listed)] and PAGE <= len(listed) < OFFERS
     assert page.locator("[data-wz-show-more]").is_hidden()
+    note = page.locator(".wz-finder__nojs").first
+    assert f"de eerste {len(listed)} van de {OFFERS} hulpvormen" in note.inner_text()
+    note.get_by_role("link", name="overzicht van al het hulpaanbod").click()
+    page.wait_for_url("**/aanbod/")
+    linked = set(page.eval_on_selector_all("main a", "els => els.map(a => a.href).filter(h => h.includes('/aanbod/'))"
+                                                     ".map(h => h.split('/').at(-2))"))
+    assert set(cat.offers) <= linked
     context.close()

@@ -57,13 +57,20 @@ def test_without_javascript_the_finder_has_no_dead_form(browser, site_url):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_signaleren_shows_its_questions_before_the_cards_and_does_not_shift(page, site_url, viewport):
-    """The cards (every offer nationally: megabytes) come in one request after the questions."""
+def test_signaleren_shows_its_questions_first_and_does_not_shift(page, site_url, viewport):
+    """The cards and the offers' data (every offer nationally: megabytes) come in one request on the
+    first interaction, not while the page loads."""
     page.set_viewport_size(VIEWPORTS[viewport])
-    cls = shift_after_load(page, f"{site_url}signaleren/", "signaleren/kaarten.json")
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("kaarten.json") else None)
+    cls = shift_after_load(page, f"{site_url}signaleren/", "assets/v/flow.*.js")
     assert cls <= 0.05, f"verschuiving {cls:.3f} op {viewport}"
     assert page.locator("fieldset.wz-question").first.is_visible()
-    assert page.locator("template[data-wz-offer-card]").count() > 0  # the cards did arrive
+    assert fetched == [] and page.locator("template[data-wz-offer-card]").count() == 0
+    assert page.evaluate("JSON.parse(document.getElementById('wz-taxatie-data').textContent).offers") is None
+    page.locator(".wz-question input").first.check()
+    page.wait_for_function("document.querySelectorAll('template[data-wz-offer-card]').length > 0")
+    assert fetched == [f"{site_url}signaleren/kaarten.json"]
 
 
 def test_signaleren_page_carries_no_cards_and_fetches_the_same_file_for_every_gemeente(page, site_url):

@@ -129,6 +129,12 @@ def answer(page, answers: dict[str, str]) -> None:
         page.locator(f'input[name="wz-{question}"][value="{choice}"]').check()
 
 
+def sent_nothing(requests: list[str], site_url: str) -> bool:
+    """Nothing about the answers or the gemeente left the browser: after the page had loaded, the
+    only request is the one file with every card, the same for every visitor (no query, no gemeente)."""
+    return set(requests) <= {site_url + "signaleren/kaarten.json"} and len(requests) <= 1
+
+
 def open_page(page, site_url: str) -> list[str]:
     page.goto(site_url + "signaleren/")
     page.wait_for_load_state("networkidle")
@@ -186,8 +192,8 @@ def test_scripted_answers_give_the_documented_tier_offers_and_contacts(page, sit
             card = page.locator(f'[data-wz-taxatie-contacts] [data-organisation="{org_id}"]')
             assert card.get_by_role("link", name=phone).is_visible()
 
-    # nothing was sent: no request at all after the page had loaded, not even to the site itself
-    assert requests == []
+    # nothing was sent: after the page had loaded, only the cards every visitor gets
+    assert sent_nothing(requests, site_url), requests
 
 
 def test_safety_answer_shows_112_and_veilig_thuis_immediately(page, site_url):
@@ -207,7 +213,7 @@ def test_safety_answer_shows_112_and_veilig_thuis_immediately(page, site_url):
     page.locator('input[name="wz-veiligheid"][value="geen-zorgen"]').check()
     assert not alert.is_visible()
     assert page.locator("[data-wz-taxatie-tier]:visible").get_attribute("data-wz-taxatie-tier") == "basis"
-    assert requests == []
+    assert sent_nothing(requests, site_url), requests
 
 
 def test_nothing_is_stored_and_the_page_says_so(page, site_url):
@@ -225,7 +231,7 @@ def test_nothing_is_stored_and_the_page_says_so(page, site_url):
     storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert storage == [0, 0, ""]
     assert page.context.cookies() == []
-    assert requests == []
+    assert sent_nothing(requests, site_url), requests
 
 
 def test_keyboard_only_run_reaches_the_result(page, site_url, cat):
@@ -267,7 +273,7 @@ def test_keyboard_only_run_reaches_the_result(page, site_url, cat):
     assert shown(page, "[data-wz-taxatie-local]", "data-offer") == expected(cat, scenario)[0]
     # Tabbing from the top passes the site search's field, which loads the search code and word
     # list on focus (nothing typed, nothing about the answers); nothing else is fetched.
-    assert [r for r in requests if not SEARCH_FILES.search(r)] == []
+    assert sent_nothing([r for r in requests if not SEARCH_FILES.search(r)], site_url), requests
 
 
 def test_questions_are_fieldsets_with_legends_and_radio_buttons(page, site_url, cat):

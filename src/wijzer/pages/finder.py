@@ -28,12 +28,14 @@ when those cards come into view, or all at once for a free-text search (docs/ben
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.sorting import gemeente_sort_key, name_sort_key
+from wijzer.pages.context import fragment
 from wijzer.pages.render import Linker
 
 # Well-known names people type instead of the official CBS name.
@@ -122,7 +124,7 @@ def card_attributes(offer: m.Offer, codes: dict[str, dict[str, str]]) -> dict[st
             attrs["gemeenten"] = " ".join(sorted(offer.area.gemeenten))
         if offer.area.regions:
             attrs["regions"] = " ".join(sorted(offer.area.regions))
-    if set(offer.audiences) == {"professionals"}:
+    if for_professionals_only(offer):
         attrs["pro"] = ""  # hidden until the visitor picks "Professionals" (parents, children first)
     if offer.ages:
         attrs["ages"] = f"{offer.ages.min}-{offer.ages.max}"
@@ -132,6 +134,24 @@ def card_attributes(offer: m.Offer, codes: dict[str, dict[str, str]]) -> dict[st
 SUMMARY_CHUNK = 250  # summaries per file after the inline ones
 PAGE_SIZE = 60  # cards finder.js shows before "Toon meer" (divisible by 2, 3 and 4 columns)
 SUMMARY_FOLDER = "hulp-zoeken/samenvattingen"
+FINDER_CARDS = "kaarten.json"  # next to the finder's page: the cards after the first page (cards_in_page)
+
+
+def for_professionals_only(offer: m.Offer) -> bool:
+    return set(offer.audiences) == {"professionals"}
+
+
+def cards_in_page(offers: list[m.Offer]) -> int:
+    """How many of the sorted ``offers`` the page itself carries: up to and including the
+    PAGE_SIZE-th one a parent sees (professional-only help is hidden until asked for), so the
+    first view with JavaScript is complete. finder.js fetches the others (FINDER_CARDS) on the
+    first interaction with the finder; without JavaScript the page links to the full overview."""
+    seen = 0
+    for index, offer in enumerate(offers):
+        seen += not for_professionals_only(offer)
+        if seen == PAGE_SIZE:
+            return index + 1
+    return len(offers)
 
 
 def summary_chunks(cat: Catalogue, inline: int | None = None) -> dict[str, list[str]]:
@@ -162,11 +182,15 @@ def finder_offers(cat: Catalogue) -> list[m.Offer]:
 
 
 def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) -> dict:
-    """``all_inline``: every summary in the page (the offline build cannot fetch files)."""
+    """``all_inline``: every card and summary in the page (the offline build cannot fetch files)."""
     offers = finder_offers(cat)
     codes = facet_codes(cat)
+    in_page = len(offers) if all_inline else cards_in_page(offers)
     return {
         "offers": offers,
+        "in_page": in_page,
+        "cards_href": FINDER_CARDS if in_page < len(offers) else "",
+        "for_parents": sum(not for_professionals_only(o) for o in offers),
         "card_attrs": {o.id: card_attributes(o, codes) for o in offers},
         "codes": codes,
         "inline": len(offers) if all_inline else cat.settings.finder_summaries_inline,
@@ -178,3 +202,11 @@ def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) ->
         "gemeente_options": gemeente_options(cat),
         "gemeente_href": link("gemeenten/{slug}.md"),
     }
+
+
+def render_finder_cards(cat: Catalogue, link: Linker, overrides: str | None = None) -> str:
+    """The cards after the page's own (``FINDER_CARDS``), as the JSON finder.js fetches:
+    ``{"html": ...}``, the same ``<li>`` elements the page would carry. ``link`` is the page's."""
+    ctx = finder_context(cat, link)
+    html = fragment('{% include "finder_cards.html" %}', cat, link, overrides, **ctx, cards=ctx["offers"][ctx["in_page"]:], first=ctx["in_page"])
+    return json.dumps({"html": str(html)}, ensure_ascii=False, separators=(",", ":"))

@@ -105,15 +105,21 @@ def _json_block(element_id: str, data: Any) -> Markup:
     return Markup(f'\n<script type="application/json" id="{element_id}">{text}</script>')
 
 
-def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
-    """Everything flow.js needs, precomputed: the model, offers with their area, gemeenten."""
-    tax: Taxatie = _need(cat, "taxatie")
-    uri = Uris(cat)
+def taxatie_offers(cat: Catalogue) -> list[dict[str, Any]]:
+    """Every offer a result can show, with its tiers and area (at national scale most of the data)."""
     offers = []
     for offer in sorted(cat.offers.values(), key=lambda o: name_sort_key(o.name)):
         codes = cat.area_gemeenten(offer.area)
         offers.append({"id": offer.id, "tiers": offer.tiers, "national": codes is None, "gemeenten": sorted(codes or ())})
-    return {
+    return offers
+
+
+def taxatie_data(cat: Catalogue, link: Linker, *, with_offers: bool = True) -> dict[str, Any]:
+    """Everything flow.js needs, precomputed: the model, gemeenten and (``with_offers``; otherwise
+    they come with the cards) the offers with their area."""
+    tax: Taxatie = _need(cat, "taxatie")
+    uri = Uris(cat)
+    data = {
         "questions": [
             {
                 "id": q.id,
@@ -128,10 +134,12 @@ def taxatie_data(cat: Catalogue, link: Linker) -> dict[str, Any]:
         ],
         "max_score": tax.max_score,
         "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations, "phone": _vt_number(cat)},
-        "offers": offers,
         "gemeenten": {code: _gemeente_data(cat, code, link(uri.gemeente(code))) for code in cat.gemeenten},
         "veilig_thuis": (national_vt.id if (national_vt := crisis.veilig_thuis_for(cat, None)) else None),
     }
+    if with_offers:
+        data["offers"] = taxatie_offers(cat)
+    return data
 
 
 def _gemeente_data(cat: Catalogue, code: str, url: str) -> dict[str, Any]:
@@ -163,19 +171,21 @@ def _card_values(cat: Catalogue, tax: Taxatie) -> dict[str, Any]:
 
 
 def render_taxatie_cards(cat: Catalogue, link: Linker, overrides: str | None = None) -> str:
-    """The card templates of every offer and contact a result can show, as the JSON that flow.js
-    fetches (``{"html": ...}``); ``link`` is the page's, so the cards' links work there."""
+    """The card templates of every offer and contact a result can show, and the offers' data
+    (``taxatie_offers``), as the JSON that flow.js fetches (``{"html": ..., "offers": [...]}``);
+    ``link`` is the page's, so the cards' links work there."""
     tax: Taxatie = _need(cat, "taxatie")
     ctx = context(cat, link)
     ctx.update(_card_values(cat, tax), group_labels=GROUP_LABELS)
     html = compact(environment(overrides).get_template("taxatie_cards.html").render(ctx))
     # As on the page itself: links to other sites get rel="noopener noreferrer" (wijzer.site hooks).
-    return json.dumps({"html": external_rel(str(html))}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"html": external_rel(str(html)), "offers": taxatie_offers(cat)}, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None, *, cards_inline: bool = False) -> Markup:
     """The signaleringshulp. Unless ``cards_inline`` (the offline build, which cannot fetch), its cards
-    are in ``TAXATIE_CARDS`` next to the page (``render_taxatie_cards``), fetched after the questions."""
+    and offers are in ``TAXATIE_CARDS`` next to the page (``render_taxatie_cards``), which flow.js
+    fetches on the first interaction with the questions."""
     tax: Taxatie = _need(cat, "taxatie")
     html = _render(
         "taxatie.html",
@@ -189,7 +199,7 @@ def render_taxatie(cat: Catalogue, link: Linker, overrides: str | None = None, *
         cards_href=None if cards_inline else TAXATIE_CARDS,
         **(_card_values(cat, tax) if cards_inline else {}),
     )
-    return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link))))
+    return Markup(html + "\n\n" + for_markdown(_json_block("wz-taxatie-data", taxatie_data(cat, link, with_offers=cards_inline))))
 
 
 def render_taxatie_model(cat: Catalogue, link: Linker, overrides: str | None = None) -> Markup:

@@ -45,6 +45,12 @@ def register(env: Any) -> None:
     def render(source: str, **values: Any) -> Markup:
         return fragment(source, cat(), link(), overrides, **values)
 
+    def companion(name: str, text: str) -> None:
+        """A file next to the current page (written by the plugin after the build), which its script fetches."""
+        url = page_url(env.page.file.src_uri, config.use_directory_urls)
+        folder = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+        plugin.state.companions[posixpath.join(folder, name)] = text
+
     @env.macro
     def offer_card(offer_id: str) -> Markup:
         """Kaart van één aanbod."""
@@ -102,10 +108,13 @@ def register(env: Any) -> None:
     @env.macro
     def finder() -> Markup:
         """De hulpzoeker: al het aanbod als kaarten, met filters (met JavaScript) en de filterwaarden per kaart."""
-        from wijzer.pages.finder import finder_context
+        from wijzer.pages.finder import FINDER_CARDS, finder_context, render_finder_cards
 
-        offline = plugin.config.offline  # file:// cannot fetch summaries
-        return render('{% include "finder.html" %}', **finder_context(cat(), link(), all_inline=offline))
+        offline = plugin.config.offline  # file:// cannot fetch: every card and summary stays in the page
+        context = finder_context(cat(), link(), all_inline=offline)
+        if context["cards_href"]:
+            companion(FINDER_CARDS, render_finder_cards(cat(), link(), overrides))
+        return render('{% include "finder.html" %}', **context)
 
     @env.macro
     def offer_overview() -> Markup:
@@ -189,10 +198,8 @@ def register(env: Any) -> None:
         from wijzer.pages.flowpages import TAXATIE_CARDS, render_taxatie, render_taxatie_cards
 
         offline = plugin.config.offline  # file:// cannot fetch: the cards stay in the page
-        if not offline:  # written next to the page by the plugin after the build
-            url = page_url(env.page.file.src_uri, config.use_directory_urls)
-            folder = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
-            plugin.state.companions[posixpath.join(folder, TAXATIE_CARDS)] = render_taxatie_cards(cat(), link(), overrides)
+        if not offline:
+            companion(TAXATIE_CARDS, render_taxatie_cards(cat(), link(), overrides))
         return render_taxatie(cat(), link(), overrides, cards_inline=offline)
 
     @env.macro
