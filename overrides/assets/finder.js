@@ -9,8 +9,9 @@
    data-summaries-inline come from data-summaries<n>.json (same site) when the cards come into
    view, or all at once for a free-text search. With JavaScript the list shows the first
    data-page-size matches and a "Toon meer" button (a filter change touches at most two pages of
-   cards, not thousands); without it, every offer is listed. No storage, no inline script or
-   handlers (CSP script-src 'self'). */
+   cards, not thousands). The page carries the first page of cards; the others (data-cards, one
+   file, the same for everyone) come on the first focus or touch in the finder, or at once when the
+   URL has filters. No storage, no inline script or handlers (CSP script-src 'self'). */
 (function () {
   "use strict";
 

@@ -1,9 +1,11 @@
 """The offer finder ("Hulp zoeken"): Catalogue -> facets, per-offer facet values and the list.
 
 Pure: no MkDocs. The ``finder()`` macro renders ``templates/finder.html`` with ``finder_context``.
-Every offer is in the HTML as a card (so the page works without JavaScript); each card carries
-its facet values as ``data-*`` attributes, which ``overrides/assets/finder.js`` reads once and
-then filters on by toggling ``hidden``. The form's field names are the URL query keys.
+The page carries the first page of cards (``cards_in_page``; with the shipped data every offer),
+the others are in ``FINDER_CARDS`` next to it (``render_finder_cards``), which finder.js fetches on
+the first interaction; without JavaScript the page links to the overview of every offer. Each card
+carries its facet values as ``data-*`` attributes, which ``overrides/assets/finder.js`` reads once
+and then filters on by toggling a class. The form's field names are the URL query keys.
 
 Matching rules (the same in finder.js and in the tests):
 - within one facet the chosen values are alternatives (OR), facets combine with AND;
