@@ -521,14 +521,14 @@ noemen).
   gemeentepagina's, dus die worden allemaal opnieuw gemaakt (gemeten: ongeveer
   {(serve["naam"] - serve["tekst"]) / 342 * 1000:.0f} ms per pagina extra, vooral Material's sjabloon en de macro- en zoekplug-ins). Een wijziging in de beschrijving van een
   aanbod raakt alleen zijn eigen pagina (en bij de samenvatting ook de overzichten en Hulp zoeken).
-- **De grootste pagina** landelijk is `{national.extra.get("largest_page", "?")}`
-  ({national.largest_kb:.0f} KB, over het net met gzip {national.extra.get("largest_kb_gz", 0):.0f} KB): overzichten
-  van al het aanbod of alle organisaties, en het redactierapport. De bestanden die Hulp zoeken en
+- **De grootste pagina's** landelijk zijn het redactierapport en de overzichten van al het aanbod
+  en alle organisaties (de grootste: `{national.extra.get("largest_page", "?")}`, {national.largest_kb:.0f} KB,
+  over het net met gzip {national.extra.get("largest_kb_gz", 0):.0f} KB). De bestanden die Hulp zoeken en
   de signaleringshulp na de eerste handeling ophalen, zijn landelijk groter: een kaart van elk
   aanbod. Alleen de kaarten voor de gekozen gemeente ophalen zou de server vertellen welke gemeente
   iemand koos; de signaleringshulp belooft dat er niets verstuurd wordt.
-- **MkDocs en Material** kosten per pagina nog steeds ongeveer zoveel als ons eigen werk (thema,
-  navigatie, plug-ins); Hugo schrijft dezelfde paginateksten in een fractie van de vloer.
+- **MkDocs en Material** (thema, navigatie, plug-ins) voegen landelijk {(national.ratio - 1) * 100:.0f} % toe aan
+  ons eigen werk; Hugo schrijft dezelfde paginateksten in een fractie van de vloer.
 - **Seconden hangen af van de machine**, de verhoudingen minder. Ter vergelijking: de vloer van de
   meegeleverde gegevens duurde hier {shipped.floor_s:.1f} s. Op een drukke machine duurde het hernoemen
   van een landelijk aanbod in `make serve` eerder 3,14 s: net boven het budget van 3 s.
