@@ -76,7 +76,7 @@ def test_one_page_of_cards_then_more_on_request(browser, scaled):
     more = page.get_by_role("button", name="Toon er nog 60")
     assert page.locator("[data-wz-shown]").inner_text() == f"Je ziet er {PAGE} van de {total}."
     more.click()
-    page.wait_for_function("document.querySelector('.wz-finder__results').getAttribute('aria-busy') === null")
+    page.locator(".wz-finder__results:not([aria-busy])").wait_for(state="attached")  # every card is in
     assert sorted(slugs(page, visible_only=False)) == sorted(cat.offers)  # every card is in now
     assert slugs(page, visible_only=True) == shown[: 2 * PAGE]
     assert [u for u in requests if u.endswith("kaarten.json")] == [url + "hulp-zoeken/kaarten.json"]
@@ -122,7 +122,7 @@ def test_a_gemeente_finds_its_offers_beyond_the_first_page(browser, scaled):
     code = sorted(offer.area.gemeenten)[0]
     page.get_by_label("Gemeente", exact=True).fill(cat.gemeenten[code].name)
     page.get_by_label("Gemeente", exact=True).press("Enter")
-    page.wait_for_function("document.querySelector('.wz-finder__results').getAttribute('aria-busy') === null")
+    page.locator(".wz-finder__results:not([aria-busy])").wait_for(state="attached")  # every card is in
     assert offer.id in slugs(page, visible_only=True)
     assert f"gemeente={code}" in page.url
     page.context.close()
