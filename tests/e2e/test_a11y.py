@@ -103,7 +103,7 @@ def test_results_that_arrive_late_keep_the_keyboard_focus(page, site_url):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # the second result
     page.evaluate("wzSearch.search('kindertelefoon chat')")  # a late answer replaces the list
-    page.wait_for_function("document.getElementById('wz-search-panel').dataset.wzQuery === 'kindertelefoon chat'")
+    page.locator('#wz-search-panel[data-wz-query="kindertelefoon chat"]').wait_for(state="attached")
     assert page.evaluate("document.activeElement.matches('#wz-search-results a')"), "de focus is uit de resultaten verdwenen"
     assert page.evaluate("Array.from(document.querySelectorAll('#wz-search-results a.wz-search__link')).indexOf(document.activeElement)") == 1
 
