@@ -51,3 +51,6 @@ def test_deploy_examples_cache_fingerprinted_assets_for_a_year():
     netlify = (ROOT / "deploy" / "netlify" / "netlify.toml").read_text(encoding="utf-8")
     assert "assets/v/" in nginx and "immutable" in nginx
     assert '"/assets/v/*"' in netlify and "immutable" in netlify
+    # everything else, also the cards Hulp zoeken and signaleren fetch, is asked for again each time,
+    # so a page and its cards always match after an update
+    assert 'location ~* "\\.(html|json|js|csv|xml|txt)$|/$"' in nginx and 'Cache-Control = "no-cache"' in netlify
