@@ -27,9 +27,7 @@ the benchmark's reference: how long a compiled generator takes to write these pa
 from __future__ import annotations
 
 import argparse
-import html as html_lib
 import json
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,6 +37,7 @@ import markdown
 import yaml
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
+from mkdocs.structure.toc import get_toc
 
 from wijzer.core.catalogue import load_catalogue
 from wijzer.pages import blocks
@@ -48,7 +47,7 @@ from wijzer.pages.render import external_rel, page_url
 from wijzer.site import csp, outputs
 from wijzer.site.macros import register
 from wijzer.site.plugin import WijzerConfig, WijzerPlugin
-from wijzer.site.search.documents import Document
+from wijzer.site.search.documents import Document, headings_of
 from wijzer.site.search.index import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,7 +128,7 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
         title = str(meta.get("title") or path.stem)
         bodies.append((src_uri, title, html))
         if not (meta.get("search") or {}).get("exclude"):
-            headings = tuple(h for h in _headings(md.toc_tokens) if h != title)
+            headings = tuple(h for h in headings_of(get_toc(md.toc_tokens)) if h != title)  # as the build reads page.toc
             docs.append(Document(page_url(src_uri), title, "page", headings, plain_text(without_excluded(html))))
     for page in generated_pages(cat):  # HTML, table of contents and search document, as the build
         rendered = render(cat, page, overrides=plugin.overrides)
@@ -154,15 +153,6 @@ def floor_build(data: Path, content: Path, out: Path, hugo: Path | None = None, 
     if hugo is not None:
         write_hugo_site(hugo, bodies)
     return len(bodies)
-
-
-def _headings(tokens: list[dict]) -> list[str]:
-    """The headings in Python-Markdown's table of contents, in order (as headings_of reads MkDocs' toc)."""
-    out: list[str] = []
-    for token in tokens:
-        out.append(html_lib.unescape(re.sub(r"<[^>]+>", "", token["name"])))
-        out.extend(_headings(token["children"]))
-    return out
 
 
 def write_hugo_site(site: Path, bodies: list[tuple[str, str, str]]) -> None:

@@ -137,7 +137,7 @@
             list.appendChild(holder.content);
             var offset = items.length;
             items = items.concat(added);
-            localOrder = items.filter(function (i) { return !i.national; }).concat(items.filter(function (i) { return i.national; }));
+            localOrder = localThenNational(items);
             localFirst = null;  // the next filter puts every card in its place
             restLoaded = true;
             observeSummaries(offset);
@@ -253,7 +253,10 @@
     // With a gemeente chosen, its own (local and regional) offers come first, then national ones;
     // the DOM order follows, so "Toon meer", the tab order and screen readers agree with the screen.
     var localFirst = false;
-    var localOrder = items.filter(function (i) { return !i.national; }).concat(items.filter(function (i) { return i.national; }));
+    function localThenNational(all) {
+      return all.filter(function (i) { return !i.national; }).concat(all.filter(function (i) { return i.national; }));
+    }
+    var localOrder = localThenNational(items);
     function placeLocalFirst(wanted) {
       var ordered = wanted ? localOrder : items;
       if (wanted !== localFirst) {

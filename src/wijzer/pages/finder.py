@@ -206,9 +206,9 @@ def finder_context(cat: Catalogue, link: Linker, *, all_inline: bool = False) ->
     }
 
 
-def render_finder_cards(cat: Catalogue, link: Linker, overrides: str | None = None) -> str:
+def render_finder_cards(cat: Catalogue, link: Linker, ctx: dict, overrides: str | None = None) -> str:
     """The cards after the page's own (``FINDER_CARDS``), as the JSON finder.js fetches:
-    ``{"html": ...}``, the same ``<li>`` elements the page would carry. ``link`` is the page's."""
-    ctx = finder_context(cat, link)
+    ``{"html": ...}``, the same ``<li>`` elements the page would carry. ``link`` and ``ctx``
+    (``finder_context``) are the page's."""
     html = fragment('{% include "finder_cards.html" %}', cat, link, overrides, **ctx, cards=ctx["offers"][ctx["in_page"]:], first=ctx["in_page"])
     return json.dumps({"html": str(html)}, ensure_ascii=False, separators=(",", ":"))

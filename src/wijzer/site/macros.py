@@ -113,7 +113,7 @@ def register(env: Any) -> None:
         offline = plugin.config.offline  # file:// cannot fetch: every card and summary stays in the page
         context = finder_context(cat(), link(), all_inline=offline)
         if context["cards_href"]:
-            companion(FINDER_CARDS, render_finder_cards(cat(), link(), overrides))
+            companion(FINDER_CARDS, render_finder_cards(cat(), link(), context, overrides))
         return render('{% include "finder.html" %}', **context)
 
     @env.macro
