@@ -183,16 +183,67 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+class BrowserProfiles:
+    """Browser profiles (contexts) shared by one worker's tests, one per set of options (JavaScript
+    off, a phone screen, ...). A new profile costs Chromium about a CPU-second; a new tab in an open
+    profile about a third of that, and the browser tests open some 400 tabs. Each test still starts
+    as a first-time visitor: after a test its tabs are closed, the HTTP cache is emptied, and every
+    cookie and all stored data (Web Storage, IndexedDB, caches) of the hosts it visited are cleared.
+    A test that needs something else of a profile (routes, init scripts) makes its own context."""
+
+    DEFAULTS = {"service_workers": "block", "locale": "nl-NL"}
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.profiles: dict[str, tuple[object, object, object, set[str]]] = {}
+
+    def new_page(self, **options: object):
+        key = json.dumps(options, sort_keys=True)
+        if key not in self.profiles:
+            context = self.browser.new_context(**{**self.DEFAULTS, **options})
+            keeper = context.new_page()  # an open tab keeps the profile's processes warm
+            origins: set[str] = set()
+            context.on("request", lambda r: origins.add("/".join(r.url.split("/", 3)[:3])) if r.url.startswith("http") else None)
+            self.profiles[key] = (context, keeper, context.new_cdp_session(keeper), origins)
+        return self.profiles[key][0].new_page()
+
+    def reset(self) -> None:
+        """Close the tests' tabs, forget what the sites stored."""
+        for context, keeper, session, origins in self.profiles.values():
+            for tab in context.pages:
+                if tab is not keeper:
+                    tab.close()
+            for origin in sorted(origins):
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            session.send("Network.clearBrowserCache")
+            origins.clear()
+            context.clear_cookies()
+            context.clear_permissions()
+
+
+@pytest.fixture(scope="session")
+def browser_profiles(browser) -> Iterator[BrowserProfiles]:
+    profiles = BrowserProfiles(browser)
+    yield profiles
+    for context, *_ in profiles.profiles.values():
+        context.close()
+
+
 @pytest.fixture
-def page(browser, site_url: str):
+def new_page(browser_profiles: BrowserProfiles) -> Iterator[Callable[..., object]]:
+    """``new_page(**context_options)``: a fresh tab for a first-time visitor (see BrowserProfiles)."""
+    yield browser_profiles.new_page
+    browser_profiles.reset()
+
+
+@pytest.fixture
+def page(new_page, site_url: str):
     """A fresh page; records requests to other hosts and JavaScript errors, and fails on them."""
-    context = browser.new_context(service_workers="block", locale="nl-NL")
-    page = context.new_page()
+    page = new_page()
     page.foreign_requests = []  # type: ignore[attr-defined]
     page.js_errors = []  # type: ignore[attr-defined]
     page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else page.foreign_requests.append(r.url))
     page.on("pageerror", lambda e: page.js_errors.append(str(e)))
     yield page
-    context.close()
     assert not page.foreign_requests, f"verzoeken naar andere hosts: {page.foreign_requests}"
     assert not page.js_errors, f"JavaScript-fouten: {page.js_errors}"

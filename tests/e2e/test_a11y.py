@@ -55,15 +55,11 @@ def test_page_type_has_no_axe_violations(page, site_url, path):
 @pytest.mark.parametrize(
     "path", ["", "gemeenten/zwolle/", "signaleren/", "professionals/beslishulp/"], ids=["home", "gemeente", "signaleren", "beslishulp"]
 )
-def test_phone_sized_screen_has_no_axe_violations(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", service_workers="block")
-    page = context.new_page()
+def test_phone_sized_screen_has_no_axe_violations(new_page, site_url, path):
+    page = new_page(viewport={"width": 390, "height": 844})
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    try:
-        assert violations(page) == []
-    finally:
-        context.close()
+    assert violations(page) == []
 
 
 def test_404_page_has_no_axe_violations(page, root_url):  # noqa: F811
@@ -81,9 +77,8 @@ def test_open_search_with_results_has_no_axe_violations(page, site_url):
     assert violations(page) == []
 
 
-def test_open_search_on_a_phone_has_no_axe_violations(browser, site_url):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="nl-NL")
-    page = context.new_page()
+def test_open_search_on_a_phone_has_no_axe_violations(new_page, site_url):
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(site_url + "kinderen/")
     box = page.get_by_role("searchbox", name="Zoeken")
     box.click()
@@ -91,7 +86,6 @@ def test_open_search_on_a_phone_has_no_axe_violations(browser, site_url):
     page.locator("#wz-search-results .wz-search__result").first.wait_for()
     assert page.locator("#wz-search-panel").bounding_box()["width"] <= 375
     assert violations(page) == []
-    context.close()
 
 
 def test_results_that_arrive_late_keep_the_keyboard_focus(page, site_url):

@@ -235,9 +235,8 @@ def test_nothing_is_stored_and_the_page_says_what_it_is_for(page, site_url, bh):
     assert requests == []
 
 
-def test_without_javascript_the_page_explains_and_the_reasoning_page_has_everything(browser, site_url, bh):
-    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
-    page = context.new_page()
+def test_without_javascript_the_page_explains_and_the_reasoning_page_has_everything(new_page, site_url, bh):
+    page = new_page(java_script_enabled=False)
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else foreign.append(r.url))
     page.goto(site_url + PATH)
@@ -255,7 +254,6 @@ def test_without_javascript_the_page_explains_and_the_reasoning_page_has_everyth
         assert item.get_by_text(outcome.title).is_visible()
         assert "Geldt bij:" in item.inner_text()
     assert page.locator("table tbody tr").count() == len(CASES)
-    context.close()
     assert foreign == []
 
 

@@ -380,26 +380,22 @@ def test_typing_replaces_the_history_entry_and_a_finished_search_adds_one(page, 
 # ---------------------------------------------------------------------------- without JavaScript
 
 
-def test_without_javascript_every_offer_is_listed(browser, site_url, cat):
-    context = browser.new_context(java_script_enabled=False, service_workers="block")
-    page = context.new_page()
+def test_without_javascript_every_offer_is_listed(new_page, site_url, cat):
+    page = new_page(java_script_enabled=False)
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else foreign.append(r.url))
-    try:
-        page.goto(site_url + FINDER)
-        cards = page.locator(CARDS)
-        assert cards.count() == len(cat.offers)
-        assert shown(page) == everything(cat)
-        for offer in cat.offers.values():
-            link = page.locator(CARDS).get_by_role("link", name=offer.name, exact=True)
-            assert link.count() == 1, offer.name
-            link.scroll_into_view_if_needed()  # cards far down are rendered when they come into view
-            assert link.is_visible(), offer.name
-        assert not page.locator("form.wz-finder__form").is_visible(), "filters zonder JavaScript zouden niets doen"
-        assert page.get_by_role("link", name="lijst van alle gemeenten").is_visible()
-        assert not foreign
-    finally:
-        context.close()
+    page.goto(site_url + FINDER)
+    cards = page.locator(CARDS)
+    assert cards.count() == len(cat.offers)
+    assert shown(page) == everything(cat)
+    for offer in cat.offers.values():
+        link = page.locator(CARDS).get_by_role("link", name=offer.name, exact=True)
+        assert link.count() == 1, offer.name
+        link.scroll_into_view_if_needed()  # cards far down are rendered when they come into view
+        assert link.is_visible(), offer.name
+    assert not page.locator("form.wz-finder__form").is_visible(), "filters zonder JavaScript zouden niets doen"
+    assert page.get_by_role("link", name="lijst van alle gemeenten").is_visible()
+    assert not foreign
 
 
 # ---------------------------------------------------------------------------- keyboard only

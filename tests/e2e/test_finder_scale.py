@@ -44,9 +44,8 @@ def slugs(page, visible_only: bool) -> list[str]:
     )
 
 
-def open_finder(browser, url: str, query: str = "", requests: list[str] | None = None):
-    context = browser.new_context(service_workers="block", locale="nl-NL")
-    page = context.new_page()
+def open_finder(new_page, url: str, query: str = "", requests: list[str] | None = None):
+    page = new_page()
     if requests is not None:
         page.on("request", lambda r: requests.append(r.url))
     page.goto(url + "hulp-zoeken/" + query)
@@ -54,15 +53,23 @@ def open_finder(browser, url: str, query: str = "", requests: list[str] | None =
     return page
 
 
+def show_more(page, button) -> None:
+    """Press "Toon er nog …" as a visitor does, once the cards above it are complete: their summaries
+    arrive as they come into view, and would move the button between the press and the release."""
+    button.scroll_into_view_if_needed()
+    page.locator(CARDS).filter(visible=True).last.locator("article > h3 + p:not(.wz-card__meta)").wait_for()
+    button.click()
+
+
 def for_parents(cat) -> set[str]:
     """What a parent sees without choosing an audience: everything but professional-only help."""
     return {o.id for o in cat.offers.values() if set(o.audiences) != {"professionals"}}
 
 
-def test_one_page_of_cards_then_more_on_request(browser, scaled):
+def test_one_page_of_cards_then_more_on_request(new_page, scaled):
     url, cat = scaled
     requests: list[str] = []
-    page = open_finder(browser, url, requests=requests)
+    page = open_finder(new_page, url, requests=requests)
     order = [o.id for o in finder_offers(cat)]
     in_page = slugs(page, visible_only=False)
     assert in_page == order[: len(in_page)] and PAGE <= len(in_page) < OFFERS
@@ -75,7 +82,7 @@ def test_one_page_of_cards_then_more_on_request(browser, scaled):
     assert slugs(page, visible_only=True) == shown[:PAGE]
     more = page.get_by_role("button", name="Toon er nog 60")
     assert page.locator("[data-wz-shown]").inner_text() == f"Je ziet er {PAGE} van de {total}."
-    more.click()
+    show_more(page, more)
     page.locator(".wz-finder__results:not([aria-busy])").wait_for(state="attached")  # every card is in
     assert sorted(slugs(page, visible_only=False)) == sorted(cat.offers)  # every card is in now
     assert slugs(page, visible_only=True) == shown[: 2 * PAGE]
@@ -83,19 +90,18 @@ def test_one_page_of_cards_then_more_on_request(browser, scaled):
     # the keyboard user continues at the first new card
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused.split("/")[-2] == shown[PAGE]
-    page.get_by_role("button", name="Toon er nog 60").click()
+    show_more(page, page.get_by_role("button", name="Toon er nog 60"))
     rest = total - 3 * PAGE
-    page.get_by_role("button", name=f"Toon er nog {rest}").click()
+    show_more(page, page.get_by_role("button", name=f"Toon er nog {rest}"))
     assert slugs(page, visible_only=True) == shown
     assert page.locator("[data-wz-more-results]").is_hidden()
-    page.context.close()
 
 
-def test_a_filter_change_starts_at_the_first_page_of_its_matches(browser, scaled):
+def test_a_filter_change_starts_at_the_first_page_of_its_matches(new_page, scaled):
     url, cat = scaled
-    page = open_finder(browser, url)
+    page = open_finder(new_page, url)
     order = [o.id for o in finder_offers(cat)]
-    page.get_by_role("button", name="Toon er nog 60").click()
+    show_more(page, page.get_by_role("button", name="Toon er nog 60"))
     age = 15
     fits = {o.id for o in cat.offers.values() if o.ages is None or o.ages.min <= age <= o.ages.max} & for_parents(cat)
     assert PAGE < len(fits) < OFFERS
@@ -106,14 +112,13 @@ def test_a_filter_change_starts_at_the_first_page_of_its_matches(browser, scaled
     while page.locator("[data-wz-more-results]").is_visible():
         page.locator("[data-wz-show-more]").click()
     assert slugs(page, visible_only=True) == expected
-    page.context.close()
 
 
-def test_a_gemeente_finds_its_offers_beyond_the_first_page(browser, scaled):
+def test_a_gemeente_finds_its_offers_beyond_the_first_page(new_page, scaled):
     """Typing a gemeente is the first interaction: the other cards come, and the gemeente's own
     offers (most of them not among the page's first cards) come first."""
     url, cat = scaled
-    page = open_finder(browser, url)
+    page = open_finder(new_page, url)
     in_page = set(slugs(page, visible_only=False))
     local = [o for o in finder_offers(cat) if o.id not in in_page and not o.area.national and o.area.gemeenten
              and set(o.audiences) != {"professionals"}]
@@ -125,13 +130,11 @@ def test_a_gemeente_finds_its_offers_beyond_the_first_page(browser, scaled):
     page.locator(".wz-finder__results:not([aria-busy])").wait_for(state="attached")  # every card is in
     assert offer.id in slugs(page, visible_only=True)
     assert f"gemeente={code}" in page.url
-    page.context.close()
 
 
-def test_without_javascript_the_first_page_links_to_every_offer(browser, scaled):
+def test_without_javascript_the_first_page_links_to_every_offer(new_page, scaled):
     url, cat = scaled
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = new_page(java_script_enabled=False)
     page.goto(url + "hulp-zoeken/")
     listed = slugs(page, visible_only=True)
     assert listed == [o.id for o in finder_offers(cat)][: len(listed)] and PAGE <= len(listed) < OFFERS
@@ -143,4 +146,3 @@ def test_without_javascript_the_first_page_links_to_every_offer(browser, scaled)
     linked = set(page.eval_on_selector_all("main a", "els => els.map(a => a.href).filter(h => h.includes('/aanbod/'))"
                                                      ".map(h => h.split('/').at(-2))"))
     assert set(cat.offers) <= linked
-    context.close()

@@ -88,22 +88,18 @@ def test_bergen_asks_which_one_and_unknown_names_say_so(page, site_url, cat):
     assert answer.get_by_role("link", name="alle gemeenten van A tot Z").count() == 1
 
 
-def test_without_javascript_the_form_leads_to_an_a_to_z_list(browser, site_url, cat):
-    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
-    page = context.new_page()
-    try:
-        page.goto(site_url)
-        field = page.get_by_label("Waar woon je?")
-        field.fill("Den Bosch")
-        field.press("Enter")
-        page.wait_for_url("**/gemeenten/?gemeente=Den+Bosch")
-        page.get_by_role("navigation", name="Gemeenten op beginletter").get_by_role("link", name="H", exact=True).click()
-        letter_h = page.locator("#letter-h + ul")
-        assert letter_h.get_by_role("link", name="'s-Hertogenbosch").is_visible()
-        names = page.locator("#letter-s + ul a").all_inner_texts()
-        assert "Schagen" in names and "'s-Hertogenbosch" not in names
-    finally:
-        context.close()
+def test_without_javascript_the_form_leads_to_an_a_to_z_list(new_page, site_url, cat):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill("Den Bosch")
+    field.press("Enter")
+    page.wait_for_url("**/gemeenten/?gemeente=Den+Bosch")
+    page.get_by_role("navigation", name="Gemeenten op beginletter").get_by_role("link", name="H", exact=True).click()
+    letter_h = page.locator("#letter-h + ul")
+    assert letter_h.get_by_role("link", name="'s-Hertogenbosch").is_visible()
+    names = page.locator("#letter-s + ul a").all_inner_texts()
+    assert "Schagen" in names and "'s-Hertogenbosch" not in names
 
 
 def test_a_shared_gemeenten_link_with_a_name_opens_that_gemeente(page, site_url, cat):

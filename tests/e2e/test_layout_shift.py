@@ -45,15 +45,13 @@ def test_hulp_zoeken_does_not_shift_while_its_script_starts(page, site_url, view
     assert cls <= 0.05, f"verschuiving {cls:.3f} op {viewport}"
 
 
-def test_without_javascript_the_finder_has_no_dead_form(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_finder_has_no_dead_form(new_page, site_url):
+    page = new_page(java_script_enabled=False)
     page.goto(f"{site_url}hulp-zoeken/")
     assert "Hieronder staat al het hulpaanbod" in page.locator(".wz-finder__nojs").inner_text()
     assert page.locator(".wz-finder__nojs").is_visible()
     assert not page.locator("#wz-f-gemeente").is_visible()
     assert page.locator(".wz-finder__list > li").count() > 20
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -27,7 +27,7 @@ def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_
     assert colophon.get_by_role("link").count() == 1
 
 
-def test_a_region_switches_its_design_tokens_in_configuration(browser, site_url, region_site):
+def test_a_region_switches_its_design_tokens_in_configuration(new_page, site_url, region_site):
     """The shared site has the default look; the run's second shared site (conftest.region_site) was
     built with WIJZER_THEME=voorbeeld and WIJZER_BEHEERDER="regio voorbeeld"."""
     assert REGION_SITE_ENV["WIJZER_THEME"] == "voorbeeld" and REGION_SITE_ENV["WIJZER_BEHEERDER"] == "regio voorbeeld"
@@ -36,8 +36,7 @@ def test_a_region_switches_its_design_tokens_in_configuration(browser, site_url,
     colours, colophons = {}, {}
     with serve_subpath(site) as region_url:
         for theme, url in (("wijzer", site_url), ("voorbeeld", region_url)):
-            context = browser.new_context(locale="nl-NL")
-            page = context.new_page()
+            page = new_page()
             page.goto(url + "ouders/")
             colours[theme] = page.evaluate(
                 "[getComputedStyle(document.querySelector('.md-header')).backgroundColor,"
@@ -50,7 +49,6 @@ def test_a_region_switches_its_design_tokens_in_configuration(browser, site_url,
             skip = page.locator(":focus")
             assert skip.inner_text().strip() == "Ga naar inhoud"
             assert skip.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 221, 0)"
-            context.close()
     # voorbeeld: the header and heading colours of @nl-design-system-unstable/voorbeeld-design-tokens
     assert colours == {"wijzer": ["rgb(29, 79, 115)", "rgb(20, 32, 43)"], "voorbeeld": ["rgb(81, 21, 239)", "rgb(0, 26, 64)"]}
     assert "regio voorbeeld" in colophons["voorbeeld"] and "regio voorbeeld" not in colophons["wijzer"]

@@ -30,15 +30,13 @@ def offline_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def local_page(browser):
-    context = browser.new_context(service_workers="block", locale="nl-NL")
-    page = context.new_page()
+def local_page(new_page):
+    page = new_page()
     outside: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:", "about:")) else outside.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
-    context.close()
     assert not outside, f"verzoeken buiten de bestanden: {outside}"
     assert not errors, errors
 

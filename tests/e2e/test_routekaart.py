@@ -138,16 +138,14 @@ def test_each_role_prints_as_a_one_page_handout(page, site_url, roles, role_id):
     assert pages == 1, f"de handout voor {role.label} is {pages} pagina's"
 
 
-def test_without_javascript_the_routekaart_is_plain_content(browser, site_url, roles):
-    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
-    page = context.new_page()
+def test_without_javascript_the_routekaart_is_plain_content(new_page, site_url, roles):
+    page = new_page(java_script_enabled=False)
     page.goto(site_url + "routekaart/")
     for role in roles:
         assert page.locator(f"#rol-{role.id} ol.wz-steps > li").count() == len(role.steps)
     assert page.locator("svg.wz-flowchart").count() == len(roles) + 1
     assert page.locator("#wz-rk-gemeente").is_hidden()  # the chooser needs the script
     assert page.get_by_role("link", name="Alle gemeenten op een rij").is_visible()
-    context.close()
 
 
 def test_routekaart_has_no_wcag_aa_violations(page, site_url):
@@ -162,25 +160,21 @@ def test_routekaart_has_no_wcag_aa_violations(page, site_url):
     assert result.response["violations"] == [], result.generate_report()
 
 
-def test_on_a_phone_steps_per_role_fold_and_no_shrunken_diagrams(browser, site_url, roles):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", service_workers="block")
-    page = context.new_page()
-    try:
-        page.goto(site_url + "routekaart/")
-        role = roles[0]
-        section = page.locator(f"#rol-{role.id}")
-        assert section.locator(".wz-flow-figure").is_hidden()
-        steps = section.locator("ol.wz-steps")
-        assert steps.is_hidden()
-        section.locator("summary").click()
-        assert steps.is_visible()
-        title = steps.locator(".wz-step__title").first
-        assert float(title.evaluate("h => parseFloat(getComputedStyle(h).fontSize)")) >= 16
-        # Much shorter than the 18,600 px of diagrams it was.
-        assert page.evaluate("document.documentElement.scrollHeight") < 9000
-        # A link to a role opens its steps.
-        other = roles[-1]
-        page.locator(".wz-role-nav").get_by_role("link", name=other.label, exact=True).click()
-        assert page.locator(f"#rol-{other.id} ol.wz-steps").is_visible()
-    finally:
-        context.close()
+def test_on_a_phone_steps_per_role_fold_and_no_shrunken_diagrams(new_page, site_url, roles):
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "routekaart/")
+    role = roles[0]
+    section = page.locator(f"#rol-{role.id}")
+    assert section.locator(".wz-flow-figure").is_hidden()
+    steps = section.locator("ol.wz-steps")
+    assert steps.is_hidden()
+    section.locator("summary").click()
+    assert steps.is_visible()
+    title = steps.locator(".wz-step__title").first
+    assert float(title.evaluate("h => parseFloat(getComputedStyle(h).fontSize)")) >= 16
+    # Much shorter than the 18,600 px of diagrams it was.
+    assert page.evaluate("document.documentElement.scrollHeight") < 9000
+    # A link to a role opens its steps.
+    other = roles[-1]
+    page.locator(".wz-role-nav").get_by_role("link", name=other.label, exact=True).click()
+    assert page.locator(f"#rol-{other.id} ol.wz-steps").is_visible()

@@ -16,14 +16,29 @@ QUICK_EXIT = ["", "ouders/", "signaleren/", "kinderen/", "kinderen/kindertelefoo
               "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/"]
 
 
-@pytest.fixture
-def guarded(browser):
-    """A page whose visits to the neutral site are answered locally; any other outside request fails."""
-    context = browser.new_context(service_workers="block", locale="nl-NL")
+def guard(page) -> list[str]:
+    """Answer the page's visits to the neutral site locally; returns the list of other outside requests."""
     outside: list[str] = []
-    context.route(NEUTRAL + "**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Neutraal</title>neutraal"))
-    page = context.new_page()
+    page.route(NEUTRAL + "**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Neutraal</title>neutraal"))
     page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", NEUTRAL, "data:", "about:")) else outside.append(r.url))
+    return outside
+
+
+@pytest.fixture
+def guarded(new_page):
+    """A page whose visits to the neutral site are answered locally; any other outside request fails."""
+    page = new_page()
+    outside = guard(page)
+    yield page
+    assert not outside, outside
+
+
+@pytest.fixture
+def guarded_with_clock(browser):
+    """As guarded, in a profile of its own: the test sets the profile's clock."""
+    context = browser.new_context(service_workers="block", locale="nl-NL")
+    page = context.new_page()
+    outside = guard(page)
     yield page
     context.close()
     assert not outside, outside
@@ -81,8 +96,8 @@ def test_on_the_taxatie_one_stray_escape_keeps_the_answers_and_a_second_leaves(g
     assert page.url == site_url + "ouders/"
 
 
-def test_one_escape_on_the_taxatie_expires(guarded, site_url):
-    page = guarded
+def test_one_escape_on_the_taxatie_expires(guarded_with_clock, site_url):
+    page = guarded_with_clock
     page.clock.install()
     page.goto(site_url + "signaleren/")
     page.keyboard.press("Escape")
@@ -92,15 +107,11 @@ def test_one_escape_on_the_taxatie_expires(guarded, site_url):
 
 
 @pytest.mark.parametrize(("touch", "hint"), [(False, True), (True, False)], ids=["muis", "touch"])
-def test_no_escape_hint_on_touch_screens(browser, site_url, touch, hint):
-    context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 390, "height": 844}, locale="nl-NL")
-    page = context.new_page()
-    try:
-        page.goto(site_url + "kinderen/")
-        assert page.get_by_role("link", name="Snel weg").is_visible()
-        assert page.locator(".wz-quick-exit__hint").is_visible() is hint
-    finally:
-        context.close()
+def test_no_escape_hint_on_touch_screens(new_page, site_url, touch, hint):
+    page = new_page(has_touch=touch, is_mobile=touch, viewport={"width": 390, "height": 844})
+    page.goto(site_url + "kinderen/")
+    assert page.get_by_role("link", name="Snel weg").is_visible()
+    assert page.locator(".wz-quick-exit__hint").is_visible() is hint
 
 
 def test_escape_closes_search_first(guarded, site_url):

@@ -304,9 +304,8 @@ def test_result_prints_without_answers_unless_asked(page, site_url):
     assert "Er is spanning en discussie, maar meestal komen ze er samen uit." in answers.inner_text()
 
 
-def test_without_javascript_questions_and_tiers_show_as_plain_content(browser, site_url, cat):
-    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
-    page = context.new_page()
+def test_without_javascript_questions_and_tiers_show_as_plain_content(new_page, site_url, cat):
+    page = new_page(java_script_enabled=False)
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else foreign.append(r.url))
     page.goto(site_url + "signaleren/")
@@ -326,7 +325,6 @@ def test_without_javascript_questions_and_tiers_show_as_plain_content(browser, s
         assert tier.glasl in section.inner_text()
     assert page.get_by_role("button", name="Bekijk de uitkomst").count() == 0  # no button that does nothing
     assert page.locator("#uitkomst").is_hidden()
-    context.close()
     assert foreign == []
 
 
@@ -351,29 +349,26 @@ def test_questions_and_result_have_no_wcag_aa_violations(page, site_url):
 
 
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["390", "1280"])
-def test_teacher_gets_a_safety_outcome_for_a_gemeente_with_its_regional_veilig_thuis_and_no_score(browser, site_url, cat, viewport):
+def test_teacher_gets_a_safety_outcome_for_a_gemeente_with_its_regional_veilig_thuis_and_no_score(new_page, site_url, cat, viewport):
     """Home -> signaleringshulp -> outcome for Zwolle: regional Veilig Thuis, no score, sane headings."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL", service_workers="block")
-    page = context.new_page()
-    try:
-        page.goto(site_url)
-        page.goto(site_url + "signaleren/")
-        tax = cat.extras["taxatie"]
-        question, answer_id = next((q.id, a.id) for q in tax.questions for a in q.answers if a.safety)
-        page.locator(f'input[name="wz-{question}"][value="{answer_id}"]').check()
-        zwolle = next(c for c, g in cat.gemeenten.items() if g.name == "Zwolle")
-        page.select_option("#wz-taxatie-gemeente", zwolle)
-        page.get_by_role("button", name="Bekijk de uitkomst").click()
-        result = page.locator("#uitkomst")
-        result.wait_for(state="visible")
-        assert "Score" not in page.locator("[data-wz-taxatie-count]").inner_text()
-        contacts = page.locator("[data-wz-taxatie-contacts] .wz-card__title").all_inner_texts()
-        assert "Veilig Thuis IJsselland" in contacts and "Veilig Thuis" not in contacts
-        # Headings: no h5 (Material shows those in capitals), no skipped levels inside the outcome.
-        levels = page.eval_on_selector_all("#uitkomst h2:not([hidden] *), #uitkomst h3, #uitkomst h4, #uitkomst h5, #uitkomst h6",
-                                           "hs => hs.filter(h => h.getClientRects().length).map(h => Number(h.tagName[1]))")
-        assert 5 not in levels and 6 not in levels
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
-        assert page.evaluate("getComputedStyle(document.querySelector('#uitkomst')).outlineStyle") == "none"
-    finally:
-        context.close()
+    page = new_page(viewport=viewport)
+    page.goto(site_url)
+    page.goto(site_url + "signaleren/")
+    tax = cat.extras["taxatie"]
+    question, answer_id = next((q.id, a.id) for q in tax.questions for a in q.answers if a.safety)
+    page.locator(f'input[name="wz-{question}"][value="{answer_id}"]').check()
+    zwolle = next(c for c, g in cat.gemeenten.items() if g.name == "Zwolle")
+    page.select_option("#wz-taxatie-gemeente", zwolle)
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    result = page.locator("#uitkomst")
+    result.wait_for(state="visible")
+    assert "Score" not in page.locator("[data-wz-taxatie-count]").inner_text()
+    contacts = page.locator("[data-wz-taxatie-contacts] .wz-card__title").all_inner_texts()
+    assert "Veilig Thuis IJsselland" in contacts and "Veilig Thuis" not in contacts
+    # Headings: no h5 (Material shows those in capitals), no skipped levels inside the outcome.
+    levels = page.eval_on_selector_all("#uitkomst h2:not([hidden] *), #uitkomst h3, #uitkomst h4, #uitkomst h5, #uitkomst h6",
+                                       "hs => hs.filter(h => h.getClientRects().length).map(h => Number(h.tagName[1]))")
+    assert 5 not in levels and 6 not in levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert page.evaluate("getComputedStyle(document.querySelector('#uitkomst')).outlineStyle") == "none"
+

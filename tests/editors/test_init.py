@@ -55,7 +55,7 @@ def test_the_wheel_holds_what_init_and_the_build_need(wheel: Path):
 
 
 @pytest.mark.browser
-def test_a_platform_made_by_init_from_the_wheel_builds_and_shows_its_example(wheel: Path, tmp_path: Path, browser):
+def test_a_platform_made_by_init_from_the_wheel_builds_and_shows_its_example(wheel: Path, tmp_path: Path, new_page):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
@@ -82,21 +82,17 @@ def test_a_platform_made_by_init_from_the_wheel_builds_and_shows_its_example(whe
         assert done.returncode == 0, done.stderr[-3000:] + done.stdout[-2000:]
     site = platform / "site"
 
-    context = browser.new_context(service_workers="block", locale="nl-NL")
-    page = context.new_page()
+    page = new_page()
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else foreign.append(r.url))
-    try:
-        with serve_subpath(site) as url:
-            page.goto(url)
-            assert "Hulp in de regio" in page.title()
-            card = page.locator("main a", has_text="De Kindertelefoon").first
-            card.click()
-            page.wait_for_url("**/aanbod/kindertelefoon/")
-            assert page.locator("h1").inner_text().strip() == "De Kindertelefoon"
-            assert page.get_by_text("0800-0432").first.is_visible()
-            page.goto(url + "gemeenten/zwolle/")
-            assert "Zwolle" in page.locator("h1").inner_text()
-    finally:
-        context.close()
+    with serve_subpath(site) as url:
+        page.goto(url)
+        assert "Hulp in de regio" in page.title()
+        card = page.locator("main a", has_text="De Kindertelefoon").first
+        card.click()
+        page.wait_for_url("**/aanbod/kindertelefoon/")
+        assert page.locator("h1").inner_text().strip() == "De Kindertelefoon"
+        assert page.get_by_text("0800-0432").first.is_visible()
+        page.goto(url + "gemeenten/zwolle/")
+        assert "Zwolle" in page.locator("h1").inner_text()
     assert not foreign, f"verzoeken naar andere hosts: {foreign}"
