@@ -284,6 +284,7 @@
   // ---------------------------------------------------------------- results panel
 
   var input, panel, status, list, lastQuery = null, counter = 0;
+  var typing = null;  // the search the last keystroke asked for, 60 ms later
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -348,7 +349,9 @@
   }
 
   function open() { panel.hidden = false; }
-  function close() { panel.hidden = true; }
+  // Closing also drops a search still waiting for the end of typing: Escape right after the last
+  // letter must not see the panel open again 60 ms later.
+  function close() { clearTimeout(typing); panel.hidden = true; }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a.wz-search__link")); }
 
@@ -361,10 +364,9 @@
     status.setAttribute("role", "status");
     panel.insertBefore(status, list);
     var box = document.getElementById("wz-search");
-    var timer = null;
     input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { search(input.value); }, 60);
+      clearTimeout(typing);
+      typing = setTimeout(function () { search(input.value); }, 60);
     });
     input.addEventListener("focus", function (ev) {  // coming back to the field from elsewhere: show the results again
       if (input.value.trim() && !(ev.relatedTarget && box.contains(ev.relatedTarget))) search(input.value);
@@ -377,7 +379,8 @@
     box.addEventListener("keydown", function (ev) {
       var all = links(), at = all.indexOf(document.activeElement);
       if (ev.key === "Escape") {  // closes the results; with none open, leaves the field (then Escape may mean 'Snel weg')
-        if (!panel.hidden) { close(); input.focus(); } else input.blur();
+        // (preventDefault: a search field would also empty itself, and that would start a search)
+        if (!panel.hidden) { ev.preventDefault(); close(); input.focus(); } else input.blur();
         ev.stopPropagation();
       }
       else if (ev.key === "ArrowDown" && all.length) { ev.preventDefault(); all[Math.min(at + 1, all.length - 1)].focus(); }

@@ -125,6 +125,22 @@ def test_search_by_keyboard_alone(page, site_url):
     assert "Kindertelefoon" in page.locator("h1").inner_text()
 
 
+def test_escape_right_after_the_last_letter_keeps_the_results_closed(page, site_url):
+    """The search runs 60 ms after the last keystroke: an Escape within that time closes the
+    panel for good, it does not open again when that search starts."""
+    page.goto(site_url + "kinderen/")
+    box = page.get_by_role("searchbox", name="Zoeken")
+    box.click()
+    box.press_sequentially("gezag")
+    page.locator('#wz-search-panel[data-wz-query="gezag"]').wait_for(state="attached")
+    box.press("s")
+    box.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.locator("#wz-search-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "wz-search-input"
+    assert box.input_value() == "gezags", "Escape sluit de resultaten en laat de zoekvraag staan"
+
+
 def test_skip_link_goes_to_the_content(page, site_url):
     page.goto(site_url + "aanbod/kies/")
     page.keyboard.press("Tab")
