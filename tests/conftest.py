@@ -46,6 +46,14 @@ def run_wijzer(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproc
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One day for the whole run: every build and report counts from the day the run started, also
+    when the run passes midnight in the Netherlands (the parallel workers inherit this setting)."""
+    from wijzer.core import clock
+
+    os.environ.setdefault(clock.FIXED_DAY, clock.today().isoformat())
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="schrijf de golden files opnieuw")
 

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from wijzer.core import clock
 from wijzer.core.catalogue import load_catalogue
 from wijzer.core.problems import MAX_SHOWN, annotations, report
 
@@ -228,6 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        clock.today()  # a WIJZER_TODAY that is not a date stops every command before it starts
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return 2
     return int(args.func(args))
 
 

@@ -31,9 +31,17 @@ def test_late_evening_utc_is_already_tomorrow_in_the_netherlands():
 def test_the_report_says_the_same_date_in_every_time_zone():
     stands = set()
     for zone in ("America/New_York", "Pacific/Kiritimati", "Europe/Amsterdam", "UTC"):
-        out = wijzer("report", "--data", str(VALID), "--content", str(VALID / "geen-map"), env={"TZ": zone}).stdout
+        out = wijzer("report", "--data", str(VALID), "--content", str(VALID / "geen-map"), env={"TZ": zone, "WIJZER_TODAY": ""}).stdout
         stands.add(re.search(r"^Stand op (.+?) ·", out, re.M).group(1))
     assert len(stands) == 1, stands
+
+
+def test_a_fixed_day_is_the_day_of_every_report(tmp_path):
+    out = wijzer("report", "--data", str(VALID), "--content", str(VALID / "geen-map"), env={"WIJZER_TODAY": "2030-02-03"}).stdout
+    assert re.search(r"^Stand op 3 februari 2030 ·", out, re.M), out[:500]
+    wrong = wijzer("report", "--data", str(VALID), env={"WIJZER_TODAY": "3-2-2030"})
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "WIJZER_TODAY='3-2-2030' is geen datum; schrijf JJJJ-MM-DD, of laat de variabele weg"
 
 
 def test_new_without_an_id_asks_for_one():

@@ -1,7 +1,9 @@
 """Two builds of the same tree are byte-identical: every file, the open data, the search index, the sitemap.
 
-The only date in the output is the sitemap's <lastmod>, taken from SOURCE_DATE_EPOCH (the Makefile
-and `wijzer build` set it to the time of the last commit), so it is the same in both builds too.
+The build's date in the output is the sitemap's <lastmod>, taken from SOURCE_DATE_EPOCH (the Makefile
+and `wijzer build` set it to the time of the last commit), so it is the same in both builds too. What
+counts from today (the editors' report, overdue reviews) counts from WIJZER_TODAY, which the conftest
+sets once per run, so a run that passes midnight does not see two days.
 The builds run with different hash seeds, so no set or dict order can leak into the output.
 
 The first build is the run's shared site (conftest.built_site, hash seed 1), the second is made here
