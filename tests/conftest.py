@@ -46,6 +46,36 @@ def run_wijzer(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproc
     )
 
 
+def wijzer_in_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``wijzer <args>`` run by the command's own ``main`` in this process, as the command line runs
+    it: in ``cwd``, with ``env`` as the whole environment (default: this one), and the exit status
+    and both outputs as a subprocess gives them. The same code as the command, without the half
+    second of starting Python and importing the models for each of the ~100 validation cases. An
+    exception is not caught: it fails the test, as a traceback for the editor would."""
+    import contextlib
+    import io
+
+    from wijzer import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    try:
+        os.chdir(cwd)
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = cli.main(list(args))
+            except SystemExit as stop:  # argparse: a wrong option
+                status = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["wijzer", *args], status, out.getvalue(), err.getvalue())
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """One day for the whole run: every build and report counts from the day the run started, also
     when the run passes midnight in the Netherlands (the parallel workers inherit this setting)."""

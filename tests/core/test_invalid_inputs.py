@@ -6,8 +6,8 @@ Each file in tests/fixtures/invalid/ starts with two header lines:
     # expect: data/offers.yaml:42:7: offers[advieslijn].area: ...
 
 The test copies the valid fixture set to a fresh ``data/``, puts the broken file in the place of
-its target, runs the real command in a subprocess (as an editor would) and checks the exit
-status, the exact message and that no Python traceback reaches the editor.
+its target, runs the real command (its own ``main``, in this process: conftest.wijzer_in_process)
+and checks the exit status, the exact message and that no Python traceback reaches the editor.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import extensions
 
@@ -39,16 +39,9 @@ def headers(path: Path) -> tuple[str, str]:
     return target, expect
 
 
-def validate(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        # the fixtures were reviewed on 2026-11-01: judge them on a fixed day, not on the day the tests run
-        [sys.executable, "-m", "wijzer.cli", "validate", "--today", "2026-12-01"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CI": "1"},
-        timeout=120,
-    )
+def validate(project: Path, *args: str) -> subprocess.CompletedProcess:
+    # the fixtures were reviewed on 2026-11-01: judge them on a fixed day, not on the day the tests run
+    return wijzer_in_process("validate", "--today", "2026-12-01", *args, cwd=project, env={**os.environ, "CI": "1"})
 
 
 def test_there_is_a_fixture_per_failure_mode():
@@ -116,6 +109,5 @@ def test_a_reason_for_a_missing_team_that_does_not_fit_is_a_warning(plant, expec
     relaxed = validate(tmp_path)
     assert relaxed.returncode == 0, relaxed.stderr
     assert expect in relaxed.stderr.splitlines()
-    strict = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--strict"], cwd=tmp_path,
-                            capture_output=True, text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    strict = validate(tmp_path, "--strict")
     assert strict.returncode == 1

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from conftest import wijzer_in_process
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TODAY = "2026-12-01"  # the fixtures were reviewed on 2026-11-01: fresh on this date
@@ -27,8 +28,7 @@ def validate(root: Path, *args: str, github: bool = False) -> subprocess.Complet
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--today", TODAY, *args],
-                          cwd=root, capture_output=True, text=True, env=env, timeout=300)
+    return wijzer_in_process("validate", "--today", TODAY, *args, cwd=root, env=env)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -13,6 +13,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from conftest import wijzer_in_process
 from wijzer.core.models import DATA_FILES
 from wijzer.core.validation import _unwrap
 from wijzer.editors.fieldref import BEGIN, END, with_reference
@@ -23,9 +24,7 @@ GUIDE = ROOT / "CONTRIBUTING.md"
 
 
 def wijzer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "wijzer.cli", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, "CI": "1"}, timeout=300
-    )
+    return wijzer_in_process(*args, cwd=cwd, env={**os.environ, "CI": "1"})
 
 
 def test_committed_field_reference_is_current():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import wijzer_in_process
 from wijzer.core.catalogue import data_files
 from wijzer.core.yamlsource import parse
 from wijzer.editors.fmt import format_text
@@ -64,7 +64,7 @@ offers:
 
 
 def wijzer(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wijzer.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return wijzer_in_process(*args, cwd=cwd)
 
 
 def test_a_hand_edited_file_gets_the_canonical_layout_with_its_comments():
