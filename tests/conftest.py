@@ -4,6 +4,7 @@ sub-path, and a real Chromium (Debian's, driven by Playwright)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -15,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,8 +69,8 @@ def wijzer_in_process(*args: str, cwd: Path, env: dict[str, str] | None = None) 
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 status = cli.main(list(args))
-            except SystemExit as stop:  # argparse: a wrong option
-                status = stop.code if isinstance(stop.code, int) else 1
+            except SystemExit as stop:  # argparse: a wrong option (it has printed why)
+                status = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 1
     finally:
         os.chdir(saved_cwd)
         os.environ.clear()
@@ -221,6 +223,14 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+@dataclasses.dataclass
+class _Profile:
+    context: Any
+    keeper: Any  # an open tab keeps the profile's processes warm
+    session: Any  # CDP, for clearing what the sites stored
+    origins: set[str]  # the hosts its tabs asked something of since the last reset
+
+
 class BrowserProfiles:
     """Browser profiles (contexts) shared by one worker's tests, one per set of options (JavaScript
     off, a phone screen, ...). A new profile costs Chromium about a CPU-second; a new tab in an open
@@ -233,38 +243,37 @@ class BrowserProfiles:
 
     def __init__(self, browser) -> None:
         self.browser = browser
-        self.profiles: dict[str, tuple[object, object, object, set[str]]] = {}
+        self.profiles: dict[str, _Profile] = {}
 
     def new_page(self, **options: object):
         key = json.dumps(options, sort_keys=True)
         if key not in self.profiles:
             context = self.browser.new_context(**{**self.DEFAULTS, **options})
-            keeper = context.new_page()  # an open tab keeps the profile's processes warm
-            origins: set[str] = set()
-            context.on("request", lambda r: origins.add("/".join(r.url.split("/", 3)[:3])) if r.url.startswith("http") else None)
-            self.profiles[key] = (context, keeper, context.new_cdp_session(keeper), origins)
-        return self.profiles[key][0].new_page()
+            keeper = context.new_page()
+            profile = self.profiles[key] = _Profile(context, keeper, context.new_cdp_session(keeper), set())
+            context.on("request", lambda r: profile.origins.add("/".join(r.url.split("/", 3)[:3])) if r.url.startswith("http") else None)
+        return self.profiles[key].context.new_page()
 
     def reset(self) -> None:
         """Close the tests' tabs, forget what the sites stored."""
-        for context, keeper, session, origins in self.profiles.values():
-            for tab in context.pages:
-                if tab is not keeper:
+        for profile in self.profiles.values():
+            for tab in profile.context.pages:
+                if tab is not profile.keeper:
                     tab.close()
-            for origin in sorted(origins):
-                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-            session.send("Network.clearBrowserCache")
-            origins.clear()
-            context.clear_cookies()
-            context.clear_permissions()
+            for origin in sorted(profile.origins):
+                profile.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            profile.session.send("Network.clearBrowserCache")
+            profile.origins.clear()
+            profile.context.clear_cookies()
+            profile.context.clear_permissions()
 
 
 @pytest.fixture(scope="session")
 def browser_profiles(browser) -> Iterator[BrowserProfiles]:
     profiles = BrowserProfiles(browser)
     yield profiles
-    for context, *_ in profiles.profiles.values():
-        context.close()
+    for profile in profiles.profiles.values():
+        profile.context.close()
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import BrowserProfiles
+
 pytestmark = pytest.mark.browser
 
 NEUTRAL = "https://www.google.nl/"
@@ -36,7 +38,7 @@ def guarded(new_page):
 @pytest.fixture
 def guarded_with_clock(browser):
     """As guarded, in a profile of its own: the test sets the profile's clock."""
-    context = browser.new_context(service_workers="block", locale="nl-NL")
+    context = browser.new_context(**BrowserProfiles.DEFAULTS)
     page = context.new_page()
     outside = guard(page)
     yield page

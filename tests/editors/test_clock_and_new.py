@@ -36,7 +36,7 @@ def test_the_report_says_the_same_date_in_every_time_zone():
     assert len(stands) == 1, stands
 
 
-def test_a_fixed_day_is_the_day_of_every_report(tmp_path):
+def test_a_fixed_day_is_the_day_of_every_report():
     out = wijzer("report", "--data", str(VALID), "--content", str(VALID / "geen-map"), env={"WIJZER_TODAY": "2030-02-03"}).stdout
     assert re.search(r"^Stand op 3 februari 2030 ·", out, re.M), out[:500]
     wrong = wijzer("report", "--data", str(VALID), env={"WIJZER_TODAY": "3-2-2030"})
