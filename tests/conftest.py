@@ -13,12 +13,13 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
 WIJZER = [sys.executable, "-m", "wijzer.cli"]
@@ -209,6 +210,19 @@ def serve_subpath(directory: Path) -> Iterator[str]:
 def site_url(built_site: Path) -> Iterator[str]:
     with serve_subpath(built_site) as url:
         yield url
+
+
+def each_case(cases: Iterable[Any], check: Callable[[Any], None], name: Callable[[Any], str] = str) -> dict[str, str]:
+    """Run ``check(case)`` for every case, in the same browser tab where the check uses one, and
+    return what failed, by case: one failing case does not hide the next. A tab is much cheaper
+    to reuse than to open, which is why a walk over many pages is one test."""
+    failed: dict[str, str] = {}
+    for case in cases:
+        try:
+            check(case)
+        except (AssertionError, PlaywrightError) as problem:
+            failed[name(case)] = str(problem).strip()[:400]
+    return failed
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from conftest import each_case
 from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
@@ -119,23 +120,27 @@ def test_gemeente_chooser_on_the_routekaart_works_with_keyboard_only(page, site_
     assert page.get_by_role("heading", name="Hier begin je").is_visible()
 
 
-@pytest.mark.parametrize("role_id", ["school", "huisarts", "wijkteam-jgz", "hulpverlener", "advocaat", "mediator", "rechter", "ouder"])
-def test_each_role_prints_as_a_one_page_handout(page, site_url, roles, role_id):
+def test_each_role_prints_as_a_one_page_handout(page, site_url, roles):
     page.add_init_script("window.print = () => { window.wzPrinted = (window.wzPrinted || 0) + 1; };")
-    page.goto(site_url + "routekaart/")
-    role = next(r for r in roles if r.id == role_id)
-    page.get_by_role("button", name=f"Print de route voor {role.label.lower()} (1 A4)").click()
-    assert page.evaluate("window.wzPrinted") == 1
-    page.emulate_media(media="print")
-    assert page.locator(f"#rol-{role_id}").is_visible()
-    others = [r.id for r in roles if r.id != role_id]
-    assert all(page.locator(f"#rol-{other}").is_hidden() for other in others)
-    assert page.locator(".md-header").is_hidden()
-    assert page.locator(".wz-principle").get_by_text("Licht als het kan, zwaar als het moet.").is_visible()
-    assert "Veilig Thuis: 0800-2000" in page.locator(".wz-routekaart .wz-print-meta").inner_text()
-    pdf = page.pdf(format="A4", print_background=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages == 1, f"de handout voor {role.label} is {pages} pagina's"
+
+    def check(role) -> None:
+        page.emulate_media(media="screen")
+        page.goto(site_url + "routekaart/")
+        page.get_by_role("button", name=f"Print de route voor {role.label.lower()} (1 A4)").click()
+        assert page.evaluate("window.wzPrinted") == 1
+        page.emulate_media(media="print")
+        assert page.locator(f"#rol-{role.id}").is_visible()
+        others = [r.id for r in roles if r.id != role.id]
+        assert all(page.locator(f"#rol-{other}").is_hidden() for other in others)
+        assert page.locator(".md-header").is_hidden()
+        assert page.locator(".wz-principle").get_by_text("Licht als het kan, zwaar als het moet.").is_visible()
+        assert "Veilig Thuis: 0800-2000" in page.locator(".wz-routekaart .wz-print-meta").inner_text()
+        pdf = page.pdf(format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages == 1, f"de handout voor {role.label} is {pages} pagina's"
+
+    assert len(roles) >= 8  # every role of the routekaart, not a sample
+    assert each_case(roles, check, name=lambda role: role.id) == {}
 
 
 def test_without_javascript_the_routekaart_is_plain_content(new_page, site_url, roles):
@@ -146,18 +151,6 @@ def test_without_javascript_the_routekaart_is_plain_content(new_page, site_url, 
     assert page.locator("svg.wz-flowchart").count() == len(roles) + 1
     assert page.locator("#wz-rk-gemeente").is_hidden()  # the chooser needs the script
     assert page.get_by_role("link", name="Alle gemeenten op een rij").is_visible()
-
-
-def test_routekaart_has_no_wcag_aa_violations(page, site_url):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(site_url + "routekaart/")
-    result = Axe().run(
-        page,
-        context={"include": [[".wz-routekaart"]]},
-        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
-    )
-    assert result.response["violations"] == [], result.generate_report()
 
 
 def test_on_a_phone_steps_per_role_fold_and_no_shrunken_diagrams(new_page, site_url, roles):
