@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from conftest import each_case
 from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
 
@@ -127,24 +128,26 @@ def sample_gemeenten(cat) -> dict[str, str]:
     return {"genoemd": listed[0], "via regio": via_region[0], "geen lokaal aanbod": without[0]}
 
 
-@pytest.mark.parametrize("kind", ["genoemd", "via regio", "geen lokaal aanbod"])
-def test_gemeente_typed_by_name_lists_national_and_local_help(page, site_url, cat, kind):
-    code = sample_gemeenten(cat)[kind]
-    gemeente = cat.gemeenten[code]
-    open_finder(page, site_url)
-    choose_gemeente(page, gemeente.name)
-    expected = in_gemeente(cat, code)
-    assert_result(page, cat, expected)
-    assert {o.id for o in cat.national_offers} <= expected
-    assert query_of(page) == {"gemeente": [code]}
-    chip = page.get_by_role("button", name=f"Filter verwijderen: {gemeente.name}")
-    assert chip.is_visible()
-    kaart = page.get_by_role("link", name=f"sociale kaart van {gemeente.name}").first
-    assert kaart.is_visible()
-    kaart.click()
-    page.wait_for_load_state()
-    assert page.url.endswith(f"/gemeenten/{cat.gemeente_slugs[code]}/")
-    assert page.locator("h1").inner_text() == f"Hulp bij scheiding in {gemeente.name}"
+def test_gemeente_typed_by_name_lists_national_and_local_help(page, site_url, cat):
+    def check(kind: str) -> None:
+        code = sample_gemeenten(cat)[kind]
+        gemeente = cat.gemeenten[code]
+        open_finder(page, site_url)
+        choose_gemeente(page, gemeente.name)
+        expected = in_gemeente(cat, code)
+        assert_result(page, cat, expected)
+        assert {o.id for o in cat.national_offers} <= expected
+        assert query_of(page) == {"gemeente": [code]}
+        chip = page.get_by_role("button", name=f"Filter verwijderen: {gemeente.name}")
+        assert chip.is_visible()
+        kaart = page.get_by_role("link", name=f"sociale kaart van {gemeente.name}").first
+        assert kaart.is_visible()
+        kaart.click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/gemeenten/{cat.gemeente_slugs[code]}/")
+        assert page.locator("h1").inner_text() == f"Hulp bij scheiding in {gemeente.name}"
+
+    assert each_case(["genoemd", "via regio", "geen lokaal aanbod"], check) == {}
 
 
 def test_gemeente_names_people_use_and_unknown_names(page, site_url, cat):
@@ -163,14 +166,18 @@ def test_gemeente_names_people_use_and_unknown_names(page, site_url, cat):
 
 
 
-@pytest.mark.parametrize(("typed", "official"), [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Zwol", "Zwolle"), ("Utrehct", "Utrecht")])
-def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_url, cat, typed, official):
-    code = next(c for c, g in cat.gemeenten.items() if g.name == official)
-    open_finder(page, site_url)
-    choose_gemeente(page, typed)
-    assert_result(page, cat, in_gemeente(cat, code))
-    assert query_of(page) == {"gemeente": [code]}
-    assert page.get_by_role("button", name=f"Filter verwijderen: {official}").is_visible()
+def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_url, cat):
+    def check(case: tuple[str, str]) -> None:
+        typed, official = case
+        code = next(c for c, g in cat.gemeenten.items() if g.name == official)
+        open_finder(page, site_url)
+        choose_gemeente(page, typed)
+        assert_result(page, cat, in_gemeente(cat, code))
+        assert query_of(page) == {"gemeente": [code]}
+        assert page.get_by_role("button", name=f"Filter verwijderen: {official}").is_visible()
+
+    names = [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Zwol", "Zwolle"), ("Utrehct", "Utrecht")]
+    assert each_case(names, check, name=lambda case: case[0]) == {}
 
 
 def test_the_finder_asks_which_bergen(page, site_url, cat):
@@ -196,15 +203,17 @@ def test_every_gemeente_can_be_picked_from_the_list(page, site_url, cat):
 # ---------------------------------------------------------------------------- age, facets, text
 
 
-@pytest.mark.parametrize("age", [0, 5, 9, 13, 17, 24])
-def test_age_of_the_child(page, site_url, cat, age):
-    open_finder(page, site_url)
-    field = page.get_by_label("Leeftijd van je kind")
-    field.fill(str(age))
-    field.press("Enter")
-    assert_result(page, cat, for_age(cat, age))
-    assert query_of(page) == {"leeftijd": [str(age)]}
-    assert page.get_by_role("button", name=f"Filter verwijderen: {age} jaar").is_visible()
+def test_age_of_the_child(page, site_url, cat):
+    def check(age: int) -> None:
+        open_finder(page, site_url)
+        field = page.get_by_label("Leeftijd van je kind")
+        field.fill(str(age))
+        field.press("Enter")
+        assert_result(page, cat, for_age(cat, age))
+        assert query_of(page) == {"leeftijd": [str(age)]}
+        assert page.get_by_role("button", name=f"Filter verwijderen: {age} jaar").is_visible()
+
+    assert each_case([0, 5, 9, 13, 17, 24], check) == {}
 
 
 def facet_options(page) -> list[tuple[str, str, str]]:
@@ -492,42 +501,44 @@ def offer_examples(cat) -> dict[str, str]:
     return {"beoordeeld": rated.id, "telefoon": phone.id, "zonder aanbieder": alone.id, "lokaal": local.id}
 
 
-@pytest.mark.parametrize("kind", ["beoordeeld", "telefoon", "zonder aanbieder", "lokaal"])
-def test_offer_page_from_the_finder_answers_what_a_parent_asks(page, site_url, cat, kind):
-    offer = cat.offers[offer_examples(cat)[kind]]
-    open_finder(page, site_url)
-    page.locator(CARDS).get_by_role("link", name=offer.name, exact=True).click()
-    page.wait_for_load_state()
-    content = page.locator(".md-content")
-    assert content.locator("h1").inner_text() == offer.name
-    facts = " ".join(content.locator(".wz-facts").inner_text().split())
-    assert "Voor wie" in facts and m.ACCESS_LABELS[offer.access] in facts and m.COSTS_LABELS[offer.costs] in facts
-    assert (offer.sessions or "Niet bekend in Wijzer") in facts
-    evidence = content.locator(".wz-evidence")
-    if offer.evidence.level == "niet-beoordeeld":
-        assert "Niet beoordeeld" in evidence.inner_text()
-    else:
-        assert nl_date(offer.evidence.date) in evidence.inner_text()
-        assert evidence.get_by_role("link").get_attribute("href") == offer.evidence.url
-    where = content.locator("#waar + *").inner_text()
-    if offer.area.national:
-        assert where == "In heel Nederland."
-    else:
-        names = content.locator("#waar ~ ul").first.locator("li").all_inner_texts()
-        assert set(names) == {cat.gemeenten[c].name for c in in_gemeente_codes(cat, offer)}
-    for org_id in offer.providers:
-        org = cat.organisations[org_id]
-        card = content.locator(f".wz-contact[data-organisation='{org_id}']")
-        assert card.get_by_role("link", name=org.name, exact=True).is_visible()
-        if org.contact.phone:
-            assert card.get_by_role("link", name=org.contact.phone).get_attribute("href").startswith("tel:+31")
-        if org.contact.email:
-            assert card.get_by_role("link", name=org.contact.email).get_attribute("href") == f"mailto:{org.contact.email}"
-    if not offer.providers:
-        assert "geen vaste aanbieder" in content.locator("#aanbieders + p").inner_text()
-    sources = content.locator(".wz-sources a")
-    assert [sources.nth(i).get_attribute("href") for i in range(sources.count())] == list(offer.sources)
-    assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(offer.reviewed)}").is_visible()
+def test_offer_page_from_the_finder_answers_what_a_parent_asks(page, site_url, cat):
+    def check(kind: str) -> None:
+        offer = cat.offers[offer_examples(cat)[kind]]
+        open_finder(page, site_url)
+        page.locator(CARDS).get_by_role("link", name=offer.name, exact=True).click()
+        page.wait_for_load_state()
+        content = page.locator(".md-content")
+        assert content.locator("h1").inner_text() == offer.name
+        facts = " ".join(content.locator(".wz-facts").inner_text().split())
+        assert "Voor wie" in facts and m.ACCESS_LABELS[offer.access] in facts and m.COSTS_LABELS[offer.costs] in facts
+        assert (offer.sessions or "Niet bekend in Wijzer") in facts
+        evidence = content.locator(".wz-evidence")
+        if offer.evidence.level == "niet-beoordeeld":
+            assert "Niet beoordeeld" in evidence.inner_text()
+        else:
+            assert nl_date(offer.evidence.date) in evidence.inner_text()
+            assert evidence.get_by_role("link").get_attribute("href") == offer.evidence.url
+        where = content.locator("#waar + *").inner_text()
+        if offer.area.national:
+            assert where == "In heel Nederland."
+        else:
+            names = content.locator("#waar ~ ul").first.locator("li").all_inner_texts()
+            assert set(names) == {cat.gemeenten[c].name for c in in_gemeente_codes(cat, offer)}
+        for org_id in offer.providers:
+            org = cat.organisations[org_id]
+            card = content.locator(f".wz-contact[data-organisation='{org_id}']")
+            assert card.get_by_role("link", name=org.name, exact=True).is_visible()
+            if org.contact.phone:
+                assert card.get_by_role("link", name=org.contact.phone).get_attribute("href").startswith("tel:+31")
+            if org.contact.email:
+                assert card.get_by_role("link", name=org.contact.email).get_attribute("href") == f"mailto:{org.contact.email}"
+        if not offer.providers:
+            assert "geen vaste aanbieder" in content.locator("#aanbieders + p").inner_text()
+        sources = content.locator(".wz-sources a")
+        assert [sources.nth(i).get_attribute("href") for i in range(sources.count())] == list(offer.sources)
+        assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(offer.reviewed)}").is_visible()
+
+    assert each_case(["beoordeeld", "telefoon", "zonder aanbieder", "lokaal"], check) == {}
 
 
 def in_gemeente_codes(cat, offer) -> set[str]:
@@ -574,29 +585,36 @@ def test_local_help_comes_first_and_professional_only_help_on_request(page, site
     assert names[0] != "!JES"
 
 
-@pytest.mark.parametrize(("typed", "message"), [
+AGES_THAT_CANNOT_BE_USED = [
     ("30", "Vul een leeftijd in van 0 tot en met 25 jaar."),
     ("-3", "Vul een leeftijd in van 0 tot en met 25 jaar."),
     ("7.5", "Vul de leeftijd in hele jaren in, bijvoorbeeld 7."),
-])
-def test_an_age_that_cannot_be_used_gets_a_message_above_the_field_and_a_summary(page, site_url, cat, typed, message):
-    open_finder(page, site_url)
-    field = page.get_by_label("Leeftijd van je kind")
-    field.fill(typed)
-    field.press("Enter")
-    error = page.locator("#wz-f-leeftijd-fout")
-    assert error.is_visible() and error.inner_text() == "Fout: " + message
-    assert field.get_attribute("aria-invalid") == "true"
-    assert "wz-f-leeftijd-fout" in field.get_attribute("aria-describedby").split()
-    assert error.bounding_box()["y"] < field.bounding_box()["y"]  # above the field
-    summary = page.locator("[data-wz-errors]")
-    assert summary.is_visible() and page.evaluate("document.activeElement.hasAttribute('data-wz-errors')")
-    summary.get_by_role("link", name=message).click()
-    assert page.evaluate("document.activeElement.id") == "wz-f-leeftijd"
-    assert_result(page, cat, everything(cat))  # the list ignores the age, and says why above
-    assert "leeftijd" not in query_of(page)
-    field.fill("9")
-    field.press("Enter")
-    assert not error.is_visible() and not summary.is_visible()
-    assert field.get_attribute("aria-invalid") is None
-    assert query_of(page) == {"leeftijd": ["9"]}
+]
+
+
+def test_an_age_that_cannot_be_used_gets_a_message_above_the_field_and_a_summary(page, site_url, cat):
+    def check(case: tuple[str, str]) -> None:
+        typed, message = case
+        open_finder(page, site_url)
+        field = page.get_by_label("Leeftijd van je kind")
+        field.fill(typed)
+        field.press("Enter")
+        error = page.locator("#wz-f-leeftijd-fout")
+        assert error.is_visible() and error.inner_text() == "Fout: " + message
+        assert field.get_attribute("aria-invalid") == "true"
+        assert "wz-f-leeftijd-fout" in field.get_attribute("aria-describedby").split()
+        assert error.bounding_box()["y"] < field.bounding_box()["y"]  # above the field
+        summary = page.locator("[data-wz-errors]")
+        assert summary.is_visible() and page.evaluate("document.activeElement.hasAttribute('data-wz-errors')")
+        summary.get_by_role("link", name=message).click()
+        assert page.evaluate("document.activeElement.id") == "wz-f-leeftijd"
+        assert_result(page, cat, everything(cat))  # the list ignores the age, and says why above
+        assert "leeftijd" not in query_of(page)
+        field.fill("9")
+        field.press("Enter")
+        assert not error.is_visible() and not summary.is_visible()
+        assert field.get_attribute("aria-invalid") is None
+        assert query_of(page) == {"leeftijd": ["9"]}
+
+    assert each_case(AGES_THAT_CANNOT_BE_USED, check, name=lambda case: case[0]) == {}
+
