@@ -243,43 +243,80 @@ class _Profile:
     keeper: Any  # an open tab keeps the profile's processes warm
     session: Any  # CDP, for clearing what the sites stored
     origins: set[str]  # the hosts its tabs asked something of since the last reset
+    reused: Any = None  # the tab the `page` fixture hands from test to test
+    reused_session: Any = None
+    reused_by_test: bool = False
 
 
 class BrowserProfiles:
     """Browser profiles (contexts) shared by one worker's tests, one per set of options (JavaScript
-    off, a phone screen, ...). A new profile costs Chromium about a CPU-second; a new tab in an open
-    profile about a third of that, and the browser tests open some 400 tabs. Each test still starts
-    as a first-time visitor: after a test its tabs are closed, the HTTP cache is emptied, and every
-    cookie and all stored data (Web Storage, IndexedDB, caches) of the hosts it visited are cleared.
-    A test that needs something else of a profile (routes, init scripts) makes its own context."""
+    off, a phone screen, ...). A new profile costs Chromium about a CPU-second and a new tab about
+    a third of that, so the `page` fixture hands one tab from test to test. Each test still starts
+    as a first-time visitor: after a test its other tabs are closed, the reused tab is emptied (no
+    routes, no media or screen-size emulation, a blank page and no history), the HTTP cache is
+    emptied, and every cookie and all stored data (Web Storage, IndexedDB, caches) of the hosts it
+    visited are cleared. What Playwright cannot take back from a tab (init scripts, exposed
+    functions, a clock) needs a tab of its own: the `fresh_page` fixture or ``new_page()``. A test
+    that needs something else of a profile makes its own context."""
 
     DEFAULTS = {"service_workers": "block", "locale": "nl-NL"}
+    VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
 
     def __init__(self, browser) -> None:
         self.browser = browser
         self.profiles: dict[str, _Profile] = {}
 
-    def new_page(self, **options: object):
+    def _profile(self, options: dict[str, object]) -> _Profile:
         key = json.dumps(options, sort_keys=True)
         if key not in self.profiles:
             context = self.browser.new_context(**{**self.DEFAULTS, **options})
             keeper = context.new_page()
             profile = self.profiles[key] = _Profile(context, keeper, context.new_cdp_session(keeper), set())
             context.on("request", lambda r: profile.origins.add("/".join(r.url.split("/", 3)[:3])) if r.url.startswith("http") else None)
-        return self.profiles[key].context.new_page()
+        return self.profiles[key]
+
+    def new_page(self, **options: object):
+        """A new tab, closed after the test."""
+        return self._profile(options).context.new_page()
+
+    def reused_page(self):
+        """The default profile's tab that goes from test to test, emptied after each."""
+        profile = self._profile({})
+        if profile.reused is None or profile.reused.is_closed():
+            profile.reused = profile.context.new_page()
+            profile.reused_session = profile.context.new_cdp_session(profile.reused)
+        profile.reused_by_test = True
+        return profile.reused
 
     def reset(self) -> None:
-        """Close the tests' tabs, forget what the sites stored."""
+        """Close the tests' tabs, empty the reused one, forget what the sites stored."""
         for profile in self.profiles.values():
             for tab in profile.context.pages:
-                if tab is not profile.keeper:
+                if tab is profile.reused:
+                    if profile.reused_by_test:
+                        self._empty(profile)
+                elif tab is not profile.keeper:
                     tab.close()
             for origin in sorted(profile.origins):
                 profile.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
             profile.session.send("Network.clearBrowserCache")
             profile.origins.clear()
+            profile.reused_by_test = False
             profile.context.clear_cookies()
             profile.context.clear_permissions()
+
+    def _empty(self, profile: _Profile) -> None:
+        tab = profile.reused
+        try:
+            tab.unroute_all(behavior="ignoreErrors")
+            tab.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null", contrast="null")
+            if tab.viewport_size != self.VIEWPORT:
+                tab.set_viewport_size(self.VIEWPORT)
+            tab.goto("about:blank")
+            profile.reused_session.send("Page.resetNavigationHistory")
+        except PlaywrightError:  # a crashed or stuck tab is not handed on
+            tab.close()
+            profile.reused = None
 
 
 @pytest.fixture(scope="session")
@@ -297,14 +334,35 @@ def new_page(browser_profiles: BrowserProfiles) -> Iterator[Callable[..., object
     browser_profiles.reset()
 
 
-@pytest.fixture
-def page(new_page, site_url: str):
-    """A fresh page; records requests to other hosts and JavaScript errors, and fails on them."""
-    page = new_page()
+def _watched(page):
+    """Record the page's requests to other hosts and its JavaScript errors."""
     page.foreign_requests = []  # type: ignore[attr-defined]
     page.js_errors = []  # type: ignore[attr-defined]
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else page.foreign_requests.append(r.url))
-    page.on("pageerror", lambda e: page.js_errors.append(str(e)))
+
+    def on_request(request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            page.foreign_requests.append(request.url)
+
+    def on_error(error) -> None:
+        page.js_errors.append(str(error))
+
+    page.on("request", on_request)
+    page.on("pageerror", on_error)
     yield page
+    page.remove_listener("request", on_request)
+    page.remove_listener("pageerror", on_error)
     assert not page.foreign_requests, f"verzoeken naar andere hosts: {page.foreign_requests}"
     assert not page.js_errors, f"JavaScript-fouten: {page.js_errors}"
+
+
+@pytest.fixture
+def page(browser_profiles: BrowserProfiles, new_page, site_url: str):
+    """A first-time visitor's tab (see BrowserProfiles); fails the test on requests to other hosts
+    and on JavaScript errors. The tab goes on to the next test: add no init scripts to it."""
+    yield from _watched(browser_profiles.reused_page())
+
+
+@pytest.fixture
+def fresh_page(new_page, site_url: str):
+    """As `page`, in a tab of its own, for a test that adds init scripts."""
+    yield from _watched(new_page())

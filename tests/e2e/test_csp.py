@@ -50,7 +50,8 @@ def page_paths(site: Path) -> list[str]:
 
 
 @pytest.fixture
-def watched(page):
+def watched(fresh_page):
+    page = fresh_page
     page.csp_console = []  # type: ignore[attr-defined]
     page.add_init_script(RECORD_VIOLATIONS)
     page.on(

@@ -139,7 +139,7 @@ def one_per_region(cat) -> list[str]:
 def test_seed_region_gemeenten_print_without_navigation(page, site_url, cat):
     page.emulate_media(media="print")
     for code in one_per_region(cat):
-        page.goto(url_of(cat, site_url, code), wait_until="domcontentloaded")
+        page.goto(url_of(cat, site_url, code), wait_until="load")
         state = page.evaluate(
             """() => ({
                 header: document.querySelector('.md-header').getClientRects().length,

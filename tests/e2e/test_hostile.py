@@ -343,6 +343,7 @@ def guarded(page):
 
     page.on("dialog", on_dialog)
     yield page
+    page.remove_listener("dialog", on_dialog)
     assert page.dialogs == [], f"een dialoog ging open: {page.dialogs}"
 
 

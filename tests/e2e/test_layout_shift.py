@@ -36,7 +36,8 @@ def shift_after_load(page, url: str, held_back: str) -> float:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("query", ["", "?gemeente=Zwolle&leeftijd=8"])
-def test_hulp_zoeken_does_not_shift_while_its_script_starts(page, site_url, viewport, query):
+def test_hulp_zoeken_does_not_shift_while_its_script_starts(fresh_page, site_url, viewport, query):
+    page = fresh_page
     page.set_viewport_size(VIEWPORTS[viewport])
     cls = shift_after_load(page, f"{site_url}hulp-zoeken/{query}", "assets/v/finder.*.js")
     # The finder did start: the filters work and the count names the matches.
@@ -55,9 +56,10 @@ def test_without_javascript_the_finder_has_no_dead_form(new_page, site_url):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_signaleren_shows_its_questions_first_and_does_not_shift(page, site_url, viewport):
+def test_signaleren_shows_its_questions_first_and_does_not_shift(fresh_page, site_url, viewport):
     """The cards and the offers' data (every offer nationally: megabytes) come in one request on the
     first interaction, not while the page loads."""
+    page = fresh_page
     page.set_viewport_size(VIEWPORTS[viewport])
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("kaarten.json") else None)
@@ -87,8 +89,9 @@ def test_signaleren_page_carries_no_cards_and_fetches_the_same_file_for_every_ge
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_beslishulp_does_not_shift_while_its_script_starts(page, site_url, viewport):
+def test_beslishulp_does_not_shift_while_its_script_starts(fresh_page, site_url, viewport):
     """The decision aid's buttons are laid out from the first paint; only without JavaScript they are not there."""
+    page = fresh_page
     page.set_viewport_size(VIEWPORTS[viewport])
     cls = shift_after_load(page, f"{site_url}professionals/beslishulp/", "assets/v/beslishulp.*.js")
     assert page.get_by_role("button", name="Bekijk de uitkomst").is_visible()  # the script did start

@@ -120,7 +120,8 @@ def test_gemeente_chooser_on_the_routekaart_works_with_keyboard_only(page, site_
     assert page.get_by_role("heading", name="Hier begin je").is_visible()
 
 
-def test_each_role_prints_as_a_one_page_handout(page, site_url, roles):
+def test_each_role_prints_as_a_one_page_handout(fresh_page, site_url, roles):
+    page = fresh_page
     page.add_init_script("window.print = () => { window.wzPrinted = (window.wzPrinted || 0) + 1; };")
 
     def check(role) -> None:
