@@ -244,7 +244,6 @@ class _Profile:
     session: Any  # CDP, for clearing what the sites stored
     origins: set[str]  # the hosts its tabs asked something of since the last reset
     reused: Any = None  # the tab the `page` fixture hands from test to test
-    reused_session: Any = None
     reused_by_test: bool = False
 
 
@@ -284,7 +283,6 @@ class BrowserProfiles:
         profile = self._profile({})
         if profile.reused is None or profile.reused.is_closed():
             profile.reused = profile.context.new_page()
-            profile.reused_session = profile.context.new_cdp_session(profile.reused)
         profile.reused_by_test = True
         return profile.reused
 
@@ -313,7 +311,10 @@ class BrowserProfiles:
             if tab.viewport_size != self.VIEWPORT:
                 tab.set_viewport_size(self.VIEWPORT)
             tab.goto("about:blank")
-            profile.reused_session.send("Page.resetNavigationHistory")
+            # A CDP session that stays attached to a tab undoes Playwright's media emulation in it.
+            session = profile.context.new_cdp_session(tab)
+            session.send("Page.resetNavigationHistory")
+            session.detach()
         except PlaywrightError:  # a crashed or stuck tab is not handed on
             tab.close()
             profile.reused = None

@@ -78,7 +78,8 @@ def test_quick_exit_click_leaves_without_a_trace_in_history(guarded, site_url):
     before = site_url + "hulp-zoeken/"  # a page without the quick exit
 
     def check(path: str) -> None:
-        page.goto(before)
+        if page.url != before:  # Terug after the last case came back here
+            page.goto(before)
         page.goto(site_url + path)
         button = page.get_by_role("link", name="Snel weg")
         assert button.is_visible(), "geen knop 'Snel weg'"
