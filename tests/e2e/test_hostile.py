@@ -35,7 +35,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import serve_subpath
+from conftest import serve_subpath, wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import extensions, slugify
 from wijzer.pages.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
@@ -270,7 +270,7 @@ def wijzer(project: Path, *args: str) -> subprocess.CompletedProcess:
 def hostile(tmp_path_factory) -> dict[str, Any]:
     files, info = hostile_data()
     project = make_project(tmp_path_factory.mktemp("hostile") / "project", files)
-    checked = wijzer(project, "validate")
+    checked = wijzer_in_process("validate", cwd=project, env={**os.environ, "CI": "1", "GITHUB_ACTIONS": ""})
     assert checked.returncode == 0, checked.stderr[-3000:]
     built = wijzer(project, "build", "--strict", "--site-dir", "site")
     assert built.returncode == 0, built.stderr[-3000:]
@@ -329,8 +329,7 @@ MARKDOWN_OUTPUT = """(allowed) => {
 
 
 def visit(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("load")
+    page.goto(url)  # waits for the load event
 
 
 @pytest.fixture
@@ -567,7 +566,7 @@ def test_rejected_strings_and_urls_get_positioned_messages(hostile, tmp_path):
     project.mkdir()
     write(files, project / "data")
 
-    result = wijzer(project, "validate", "--all")  # every message, not the first 50
+    result = wijzer_in_process("validate", "--all", cwd=project, env={**os.environ, "CI": "1", "GITHUB_ACTIONS": ""})  # every message, not the first 50
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
