@@ -206,9 +206,15 @@ def serve_subpath(directory: Path) -> Iterator[str]:
         server.shutdown()
 
 
+# Hosts whose files stay the same for the whole run: the shared site's server. What a browser keeps
+# of them in its HTTP cache is what a returning visitor has; it is the same as a first visit's.
+LASTING_ORIGINS: set[str] = set()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with serve_subpath(built_site) as url:
+        LASTING_ORIGINS.add("/".join(url.split("/", 3)[:3]))
         yield url
 
 
@@ -252,9 +258,11 @@ class BrowserProfiles:
     off, a phone screen, ...). A new profile costs Chromium about a CPU-second and a new tab about
     a third of that, so the `page` fixture hands one tab from test to test. Each test still starts
     as a first-time visitor: after a test its other tabs are closed, the reused tab is emptied (no
-    routes, no media or screen-size emulation, a blank page and no history), the HTTP cache is
-    emptied, and every cookie and all stored data (Web Storage, IndexedDB, caches) of the hosts it
-    visited are cleared. What Playwright cannot take back from a tab (init scripts, exposed
+    routes, no media or screen-size emulation, a blank page and no history), and every cookie and
+    all stored data (Web Storage, IndexedDB, caches) of the hosts it visited are cleared. The HTTP
+    cache is emptied too, unless the test asked nothing of any host but the shared site: its files
+    do not change during the run, so the cache holds what a first visit fetches (and Playwright
+    still reports each request). A route turns the cache off for its tab. What Playwright cannot take back from a tab (init scripts, exposed
     functions, a clock) needs a tab of its own: the `fresh_page` fixture or ``new_page()``. A test
     that needs something else of a profile makes its own context."""
 
@@ -297,7 +305,8 @@ class BrowserProfiles:
                     tab.close()
             for origin in sorted(profile.origins):
                 profile.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-            profile.session.send("Network.clearBrowserCache")
+            if profile.origins - LASTING_ORIGINS:  # a host whose files may change, or a port a later server gets
+                profile.session.send("Network.clearBrowserCache")
             profile.origins.clear()
             profile.reused_by_test = False
             profile.context.clear_cookies()
