@@ -211,10 +211,15 @@ def serve_subpath(directory: Path) -> Iterator[str]:
 LASTING_ORIGINS: set[str] = set()
 
 
+def origin_of(url: str) -> str:
+    """The scheme, host and port of ``url``: http://127.0.0.1:8000 of http://127.0.0.1:8000/a/b/."""
+    return "/".join(url.split("/", 3)[:3])
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with serve_subpath(built_site) as url:
-        LASTING_ORIGINS.add("/".join(url.split("/", 3)[:3]))
+        LASTING_ORIGINS.add(origin_of(url))
         yield url
 
 
@@ -262,9 +267,10 @@ class BrowserProfiles:
     all stored data (Web Storage, IndexedDB, caches) of the hosts it visited are cleared. The HTTP
     cache is emptied too, unless the test asked nothing of any host but the shared site: its files
     do not change during the run, so the cache holds what a first visit fetches (and Playwright
-    still reports each request). A route turns the cache off for its tab. What Playwright cannot take back from a tab (init scripts, exposed
-    functions, a clock) needs a tab of its own: the `fresh_page` fixture or ``new_page()``. A test
-    that needs something else of a profile makes its own context."""
+    still reports each request). A route turns the cache off for its tab. What Playwright cannot
+    take back from a tab (init scripts, exposed functions, a clock) needs a tab of its own: the
+    `fresh_page` fixture or ``new_page()``. A test that needs something else of a profile makes its
+    own context."""
 
     DEFAULTS = {"service_workers": "block", "locale": "nl-NL"}
     VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
@@ -279,7 +285,7 @@ class BrowserProfiles:
             context = self.browser.new_context(**{**self.DEFAULTS, **options})
             keeper = context.new_page()
             profile = self.profiles[key] = _Profile(context, keeper, context.new_cdp_session(keeper), set())
-            context.on("request", lambda r: profile.origins.add("/".join(r.url.split("/", 3)[:3])) if r.url.startswith("http") else None)
+            context.on("request", lambda r: profile.origins.add(origin_of(r.url)) if r.url.startswith("http") else None)
         return self.profiles[key]
 
     def new_page(self, **options: object):

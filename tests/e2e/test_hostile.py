@@ -35,7 +35,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import serve_subpath, wijzer_in_process
+from conftest import each_case, serve_subpath, wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import extensions, slugify
 from wijzer.pages.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
@@ -383,17 +383,13 @@ KINDS = {"aanbod": check_offer, "organisaties": check_organisation, "juridisch":
 def test_hostile_entities_show_as_text_and_run_nothing(guarded, site_url, kind):
     """The page of every hostile offer, organisation or legal topic, one tab for all of them: each
     entry is checked on its own, and every entry that fails is named."""
-    failed: dict[str, str] = {}
-    for entry in ACCEPTED:
-        key = f"hostile-{entry['id']}"
-        visit(guarded, f"{site_url}{kind}/{key}/")
-        try:
-            inert(guarded, kind)
-            if "\n" not in entry["text"]:
-                KINDS[kind](guarded, flat(entry["text"]))
-        except AssertionError as problem:
-            failed[key] = str(problem)[:300]
-    assert failed == {}
+    def check(entry: dict[str, Any]) -> None:
+        visit(guarded, f"{site_url}{kind}/hostile-{entry['id']}/")
+        inert(guarded, kind)
+        if "\n" not in entry["text"]:
+            KINDS[kind](guarded, flat(entry["text"]))
+
+    assert each_case(ACCEPTED, check, name=lambda entry: f"hostile-{entry['id']}") == {}
 
 
 def test_template_syntax_stays_literal_everywhere(guarded, site_url):
