@@ -103,9 +103,15 @@ def test_the_shipped_data_is_in_the_canonical_layout(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def data_with(tmp_path: Path, name: str) -> Path:
+    """A data folder with one copy of the real ``name``: what a test changes and checks (the real
+    files together are checked by test_the_shipped_data_is_in_the_canonical_layout)."""
+    (tmp_path / "data").mkdir()
+    return Path(shutil.copy(ROOT / "data" / name, tmp_path / "data" / name))
+
+
 def test_check_names_the_file_and_fmt_repairs_it(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    offers = tmp_path / "data" / "offers.yaml"
+    offers = data_with(tmp_path, "offers.yaml")
     offers.write_text(offers.read_text(encoding="utf-8").replace("\n  - id: ", "\n\n  - id: ", 3), encoding="utf-8")
     result = wijzer("fmt", "--check", cwd=tmp_path)
     assert result.returncode == 1
@@ -138,8 +144,7 @@ def test_every_data_file_has_a_schema_for_the_header_line():
 
 
 def test_a_file_saved_by_the_cms_without_the_schema_line_passes_check_and_fmt_puts_it_back(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    tiers = tmp_path / "data" / "tiers.yaml"
+    tiers = data_with(tmp_path, "tiers.yaml")
     text = tiers.read_text(encoding="utf-8")
     tiers.write_text(text.split("\n", 1)[1], encoding="utf-8")  # what the CMS writes: no comments
     assert wijzer("fmt", "--check", cwd=tmp_path).returncode == 0
