@@ -147,16 +147,15 @@ def test_the_crisis_banner_and_texts_show_the_numbers_from_the_data(built_site, 
 def test_validate_reports_an_unknown_organisation_on_a_page_with_file_and_line(tmp_path):
     import os
     import shutil
-    import subprocess
-    import sys
+
+    from conftest import wijzer_in_process
 
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", tmp_path / "data")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "index.md").write_text(
         '# Hulp\n\nBel Veilig Thuis: {{ telefoon("veilig-thuis") }}.\nOf bel {{ telefoon("veilig-thuiss") }}.\n', encoding="utf-8"
     )
-    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate"], cwd=tmp_path, capture_output=True,
-                            text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    result = wijzer_in_process("validate", cwd=tmp_path, env={**os.environ, "CI": "1"})
     assert result.returncode == 1
     assert ("content/index.md:4:8: {{ telefoon(\"veilig-thuiss\") }} verwijst naar een onbekende organisatie "
             "'veilig-thuiss'; gebruik een id uit data/organisations.yaml") in result.stderr
@@ -166,8 +165,8 @@ def test_validate_reports_an_unknown_organisation_on_a_page_with_file_and_line(t
 def test_validate_reports_a_typed_112_on_a_page_and_in_data_with_the_reference_to_use(tmp_path):
     import os
     import shutil
-    import subprocess
-    import sys
+
+    from conftest import wijzer_in_process
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "content").mkdir()
@@ -178,8 +177,7 @@ def test_validate_reports_a_typed_112_on_a_page_and_in_data_with_the_reference_t
     )
     legal = tmp_path / "data" / "legal.yaml"
     legal.write_text(legal.read_text(encoding="utf-8").replace("[[telefoon:alarmnummer-112]]", "112", 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate"], cwd=tmp_path, capture_output=True,
-                            text=True, env={**os.environ, "CI": "1"}, timeout=120)
+    result = wijzer_in_process("validate", cwd=tmp_path, env={**os.environ, "CI": "1"})
     assert result.returncode == 1
     problems = [line for line in result.stderr.splitlines() if "alarmnummer 112" in line]
     assert len(problems) == 2, problems  # not the front matter, the reference or the web address

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import load_catalogue
 from wijzer.core.prose import PLAIN_LANGUAGE_MIN
@@ -158,8 +157,7 @@ def test_readability_formula_tells_easy_from_hard():
 def test_validate_accepts_the_shipped_data_and_pages():
     """Typed phone numbers, plain Dutch for parents and children and the other text rules are checked by
     `wijzer validate` (src/wijzer/prose.py, values.py); the shipped texts must pass them."""
-    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--today", latest_review().isoformat()],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = wijzer_in_process("validate", "--today", latest_review().isoformat(), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" or result.stderr.splitlines()[-1].startswith("0 fouten,"), result.stderr
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import wijzer_in_process
 from wijzer.core.models import DATA_FILES
 
 pytestmark = pytest.mark.browser
@@ -86,7 +85,7 @@ def test_editors_pages_are_not_linked_from_public_pages(page, site_url):
 
 
 def test_report_page_lists_what_the_command_lists(page, site_url, built_site):
-    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "report"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = wijzer_in_process("report", cwd=ROOT)
     expected = dict(re.findall(r"^\| \[([^\]]+)\]\(#[a-z-]+\) \| (\d+) \|$", result.stdout, re.MULTILINE))
     page.goto(site_url + "redactie/rapport/")
     assert page.locator("h1").inner_text() == "Inhoudsrapport voor de redactie"
@@ -147,7 +146,7 @@ def test_an_offer_edited_in_the_cms_passes_validation(page, site_url, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     (data / "offers.yaml").write_text(saved, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "wijzer.cli", "validate", "--data", str(data)], capture_output=True, text=True, timeout=300)
+    result = wijzer_in_process("validate", "--data", str(data), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     offers = {o["id"]: o for o in yaml.safe_load(saved)["offers"]}
     assert list(offers) == list(before)
