@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -234,6 +235,45 @@ def each_case(cases: Iterable[Any], check: Callable[[Any], None], name: Callable
         except (AssertionError, PlaywrightError) as problem:
             failed[name(case)] = str(problem).strip()[:400]
     return failed
+
+
+@contextlib.contextmanager
+def requests_in_flight(page) -> Iterator[set]:
+    """The requests of ``page`` that have no answer yet, kept up to date while the block runs. The
+    site's icon is left out: the browser fetches it on its own schedule, and it changes nothing in
+    the page."""
+    pending: set = set()
+
+    def asked(request) -> None:
+        if "/favicon" not in request.url:
+            pending.add(request)
+
+    def answered(request) -> None:
+        pending.discard(request)
+
+    page.on("request", asked)
+    page.on("requestfinished", answered)
+    page.on("requestfailed", answered)
+    try:
+        yield pending
+    finally:
+        page.remove_listener("request", asked)
+        page.remove_listener("requestfinished", answered)
+        page.remove_listener("requestfailed", answered)
+
+
+def settled(page, pending: set, timeout_s: float = 15) -> None:
+    """Wait, after the load event, until the page is complete: two frames have been drawn (the
+    observers that fetch content when it comes into view have run) and every request it made has
+    its answer (``pending``, from requests_in_flight). What Playwright's "networkidle" gives,
+    without its half second of silence on every page."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        if not pending:
+            return
+        assert time.monotonic() < deadline, f"geen antwoord op: {sorted(r.url for r in pending)}"
+        page.wait_for_timeout(20)
 
 
 @pytest.fixture(scope="session")

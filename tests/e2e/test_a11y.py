@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_hosting import root_url  # noqa: F401 - fixture: the site at a domain root with its 404 page
 
+from conftest import requests_in_flight, settled
+
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = {
@@ -47,13 +49,15 @@ def violations(page) -> list[str]:
 
 def axe_walk(page, site_url: str, paths: dict[str, str]) -> dict[str, list[str]]:
     """Every page in one tab, as a visitor clicks from page to page; returns each page's
-    violations, so that one failing page type does not hide the next."""
+    violations, so that one failing page type does not hide the next. axe looks at a page once
+    it is complete: loaded, and with an answer to everything it asked for (see settled)."""
     found: dict[str, list[str]] = {}
-    for name, path in paths.items():
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        if problems := violations(page):
-            found[name] = problems
+    with requests_in_flight(page) as pending:
+        for name, path in paths.items():
+            page.goto(site_url + path)  # waits for the load event
+            settled(page, pending)
+            if problems := violations(page):
+                found[name] = problems
     return found
 
 
