@@ -15,6 +15,7 @@ import pytest
 import yaml
 from search_ui import SEARCH_FILES
 
+from conftest import requests_in_flight, settled
 from wijzer.core.beslishulp import combinations, decide
 from wijzer.core.catalogue import load_catalogue
 
@@ -40,8 +41,9 @@ def bh(cat):
 
 def open_page(page, site_url: str) -> list[str]:
     """Open the page and start recording every request made after it has loaded."""
-    page.goto(site_url + PATH)
-    page.wait_for_load_state("networkidle")
+    with requests_in_flight(page) as pending:
+        page.goto(site_url + PATH)
+        settled(page, pending)  # loaded, and every request it made answered
     requests: list[str] = []
     # The browser fetches the site's icon on its own schedule (sometimes after the load): a fixed
     # address that carries no answer, so it is not the page sending anything.
