@@ -21,11 +21,20 @@ QUICK_EXIT = ["", "ouders/", "signaleren/", "kinderen/", "kinderen/kindertelefoo
               "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/"]
 
 
-def guard(page) -> list[str]:
-    """Record the page's requests to hosts other than this one and the neutral site."""
+@contextlib.contextmanager
+def guard(page) -> Iterator[list[str]]:
+    """Record the page's requests to hosts other than this one and the neutral site while the block runs."""
     outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", NEUTRAL, "data:", "about:")) else outside.append(r.url))
-    return outside
+
+    def asked(request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", NEUTRAL, "data:", "about:")):
+            outside.append(request.url)
+
+    page.on("request", asked)
+    try:
+        yield outside
+    finally:
+        page.remove_listener("request", asked)
 
 
 @contextlib.contextmanager
@@ -42,11 +51,12 @@ def leaving(page) -> Iterator[None]:
 
 
 @pytest.fixture
-def guarded(new_page):
-    """A page that fails the test on any request to a host other than this one and the neutral site."""
-    page = new_page()
-    outside = guard(page)
-    yield page
+def guarded(browser_profiles, new_page):
+    """The tab the tests share (conftest.BrowserProfiles; emptied after the test by new_page), failing
+    the test on any request to a host other than this one and the neutral site."""
+    page = browser_profiles.reused_page()
+    with guard(page) as outside:
+        yield page
     assert not outside, outside
 
 
@@ -55,8 +65,8 @@ def guarded_with_clock(browser):
     """As guarded, in a profile of its own: the test sets the profile's clock."""
     context = browser.new_context(**BrowserProfiles.DEFAULTS)
     page = context.new_page()
-    outside = guard(page)
-    yield page
+    with guard(page) as outside:
+        yield page
     context.close()
     assert not outside, outside
 
