@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -274,6 +275,19 @@ def settled(page, pending: set, timeout_s: float = 15) -> None:
             return
         assert time.monotonic() < deadline, f"geen antwoord op: {sorted(r.url for r in pending)}"
         page.wait_for_timeout(20)
+
+
+def printed_pages(page, **pdf_options: Any) -> int:
+    """On how many pages the tab prints (``page.pdf`` options, e.g. ``format="A4"``). Chromium lays
+    out the whole print and refuses a page range beyond its last page, so asking for page 2 alone
+    tells one page from more without writing out the first; only a longer print is written whole,
+    to count its pages."""
+    try:
+        page.pdf(**pdf_options, page_ranges="2")
+    except PlaywrightError as refused:
+        assert "exceeds page count" in str(refused), refused
+        return 1
+    return len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(**pdf_options)))
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
+from conftest import printed_pages
 from wijzer.core.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
@@ -155,22 +155,6 @@ def test_seed_region_gemeenten_print_without_navigation(page, site_url, cat):
         assert state["entry"] == cat.organisations[cat.gemeenten[code].entry_point].name, name
 
 
-def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
-def printed_pages(page) -> int:
-    """How many A4 pages the tab prints on. Chromium lays out the whole print and refuses a page
-    range beyond its last page, so asking for page 2 alone tells one page from more without
-    writing a PDF of the first; only a longer print is written out whole, to count its pages."""
-    try:
-        page.pdf(prefer_css_page_size=True, page_ranges="2")
-    except PlaywrightError as refused:
-        assert "exceeds page count" in str(refused), refused
-        return 1
-    return pdf_pages(page.pdf(prefer_css_page_size=True))
-
-
 def test_every_seed_region_gemeente_prints_on_exactly_one_a4_page_with_a_crisis_block(page, site_url, cat):
     from wijzer.core.crisis import veilig_thuis_for
 
@@ -186,7 +170,7 @@ def test_every_seed_region_gemeente_prints_on_exactly_one_a4_page_with_a_crisis_
         vt = veilig_thuis_for(cat, code)
         assert "112" in text and vt.name in text and vt.contact.phone in text and "0800-0432" in text, (code, text)
         assert crisis.locator("a[href='tel:112']").count() == 1
-        pages = printed_pages(page)
+        pages = printed_pages(page, prefer_css_page_size=True)
         if pages != 1:
             too_long[cat.gemeenten[code].name] = pages
     assert too_long == {}, f"meer dan één A4: {too_long}"
