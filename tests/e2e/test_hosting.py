@@ -41,10 +41,11 @@ def links_of(text: str) -> list[str]:
 
 
 class Fetcher:
-    """GETs each URL once; remembers status, body and anchors."""
+    """GETs each URL once; remembers status, body and anchors (read once per page)."""
 
     def __init__(self) -> None:
         self.cache: dict[str, tuple[int, bytes]] = {}
+        self.anchor_cache: dict[str, set[str]] = {}
         self.lock = threading.Lock()
 
     def get(self, url: str) -> tuple[int, bytes]:
@@ -61,8 +62,14 @@ class Fetcher:
         return result
 
     def anchors(self, url: str) -> set[str]:
+        with self.lock:
+            if url in self.anchor_cache:
+                return self.anchor_cache[url]
         status, body = self.get(url)
-        return set(ANCHOR.findall(body.decode("utf-8", "replace"))) if status == 200 else set()
+        found = set(ANCHOR.findall(body.decode("utf-8", "replace"))) if status == 200 else set()
+        with self.lock:
+            self.anchor_cache[url] = found
+        return found
 
 
 @pytest.fixture(scope="module")
