@@ -404,10 +404,18 @@ def new_page(browser_profiles: BrowserProfiles) -> Iterator[Callable[..., object
     browser_profiles.reset()
 
 
+def listen(page, event: str, handler: Callable[[Any], None]) -> None:
+    """``page.on(event, handler)`` for this test only: the tab that the `page` fixture hands on to
+    the next test loses the listener when the test ends (other tabs are closed then anyway)."""
+    page.on(event, handler)
+    getattr(page, "test_listeners", []).append((event, handler))
+
+
 def _watched(page):
     """Record the page's requests to other hosts and its JavaScript errors."""
     page.foreign_requests = []  # type: ignore[attr-defined]
     page.js_errors = []  # type: ignore[attr-defined]
+    page.test_listeners = []  # type: ignore[attr-defined]  # added with listen()
 
     def on_request(request) -> None:
         if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
@@ -421,6 +429,8 @@ def _watched(page):
     yield page
     page.remove_listener("request", on_request)
     page.remove_listener("pageerror", on_error)
+    for event, handler in page.test_listeners:
+        page.remove_listener(event, handler)
     assert not page.foreign_requests, f"verzoeken naar andere hosts: {page.foreign_requests}"
     assert not page.js_errors, f"JavaScript-fouten: {page.js_errors}"
 

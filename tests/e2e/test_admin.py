@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import wijzer_in_process
+from conftest import listen, wijzer_in_process
 from wijzer.core.models import DATA_FILES
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def meaning(entry: dict) -> dict:
 
 def test_admin_page_runs_the_cms_from_the_site_itself(page, site_url):
     failed = []
-    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    listen(page, "response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.goto(site_url + "admin/")
     # the CMS started, read the generated config and speaks Dutch (locale nl-NL)
     # (the CMS wraps names in Unicode isolation marks: "Inloggen met \u2068GitHub\u2069")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from search_ui import SEARCH_FILES
 
-from conftest import requests_in_flight, settled
+from conftest import listen, requests_in_flight, settled
 from wijzer.core.beslishulp import combinations, decide
 from wijzer.core.catalogue import load_catalogue
 
@@ -47,7 +47,7 @@ def open_page(page, site_url: str) -> list[str]:
     requests: list[str] = []
     # The browser fetches the site's icon on its own schedule (sometimes after the load): a fixed
     # address that carries no answer, so it is not the page sending anything.
-    page.on("request", lambda r: None if "/favicon" in r.url else requests.append(r.url))
+    listen(page, "request", lambda r: None if "/favicon" in r.url else requests.append(r.url))
     return requests
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import listen
 from wijzer.site.fingerprint import FOLDER, HASH_LENGTH
 from wijzer.site.page_assets import FEATURES
 
@@ -28,7 +29,7 @@ def sources(name: str, suffix: str) -> list[Path]:
 @pytest.mark.parametrize("path", ["", "signaleren/", "professionals/beslishulp/"])
 def test_own_assets_are_named_after_their_content(page, site_url, built_site, path):
     requested: list[str] = []
-    page.on("request", lambda r: requested.append(r.url))
+    listen(page, "request", lambda r: requested.append(r.url))
     page.goto(site_url + path)
     page.locator("#wz-search-input").focus()  # loads the search engine
     page.wait_for_load_state("networkidle")

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from search_ui import load_queries, score, search
 
+from conftest import listen
+
 pytestmark = pytest.mark.browser
 
 TUNING_FLOOR = 0.95
@@ -56,7 +58,7 @@ def test_query_set_is_large_and_varied():
 
 def test_nothing_is_loaded_for_search_before_the_field_gets_focus(page, site_url):
     requests: list[str] = []
-    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    listen(page, "request", lambda r: requests.append(urlsplit(r.url).path))
     page.goto(site_url + "ouders/")
     page.wait_for_load_state("networkidle")
     searchy = [p for p in requests if "/search/" in p or "search-engine" in p or "workers/search" in p]
@@ -79,7 +81,7 @@ def test_a_query_in_the_address_searches_at_once(page, site_url):
 def test_bytes_before_the_first_result_stay_small(page, site_url, built_site):
     """Everything search loads for a first query, gzipped as a server would send it: ≤ 150 KB."""
     loaded: list[str] = []
-    page.on("request", lambda r: loaded.append(urlsplit(r.url).path))
+    listen(page, "request", lambda r: loaded.append(urlsplit(r.url).path))
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     loaded.clear()

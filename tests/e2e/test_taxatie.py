@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from search_ui import SEARCH_FILES
 
-from conftest import each_case, requests_in_flight, settled
+from conftest import each_case, listen, requests_in_flight, settled
 from wijzer.core.catalogue import load_catalogue
 from wijzer.core.crisis import veilig_thuis_for
 from wijzer.core.sorting import name_sort_key
@@ -141,7 +141,7 @@ def open_page(page, site_url: str) -> list[str]:
         page.goto(site_url + "signaleren/")
         settled(page, pending)  # loaded, and every request it made answered
     requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+    listen(page, "request", lambda r: requests.append(r.url))
     return requests
 
 
