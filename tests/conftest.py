@@ -277,6 +277,11 @@ def settled(page, pending: set, timeout_s: float = 15) -> None:
         page.wait_for_timeout(20)
 
 
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages in a PDF that Chromium wrote (its /Type /Page objects)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
 def printed_pages(page, **pdf_options: Any) -> int:
     """On how many pages the tab prints (``page.pdf`` options, e.g. ``format="A4"``). Chromium lays
     out the whole print and refuses a page range beyond its last page, so asking for page 2 alone
@@ -287,7 +292,7 @@ def printed_pages(page, **pdf_options: Any) -> int:
     except PlaywrightError as refused:
         assert "exceeds page count" in str(refused), refused
         return 1
-    return len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(**pdf_options)))
+    return pdf_pages(page.pdf(**pdf_options))
 
 
 @pytest.fixture(scope="session")

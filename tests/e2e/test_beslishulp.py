@@ -15,7 +15,7 @@ import pytest
 import yaml
 from search_ui import SEARCH_FILES
 
-from conftest import listen, requests_in_flight, settled
+from conftest import listen, pdf_pages, requests_in_flight, settled
 from wijzer.core.beslishulp import combinations, decide
 from wijzer.core.catalogue import load_catalogue
 
@@ -218,7 +218,7 @@ def test_outcome_prints_on_one_a4_page_with_date_and_no_legal_advice(page, site_
     pdf = page.pdf(prefer_css_page_size=True)
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert box and abs(float(box.group(1)) - 595.3) < 2 and abs(float(box.group(2)) - 841.9) < 2, "A4"
-    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    pages = pdf_pages(pdf)
     assert pages == 1, f"de langste uitkomst ({longest}) past op {pages} pagina's"
 
 
