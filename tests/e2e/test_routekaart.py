@@ -171,4 +171,5 @@ def test_on_a_phone_steps_per_role_fold_and_no_shrunken_diagrams(new_page, site_
     # A link to a role opens its steps.
     other = roles[-1]
     page.locator(".wz-role-nav").get_by_role("link", name=other.label, exact=True).click()
-    assert page.locator(f"#rol-{other.id} ol.wz-steps").is_visible()
+    # flow.js opens the section on the hashchange that follows the click: wait for it, not just after the click
+    page.locator(f"#rol-{other.id} ol.wz-steps").wait_for(state="visible", timeout=5000)
