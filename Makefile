@@ -11,7 +11,7 @@ BENCH_NODE_DEPS := node_modules/.bench-installed
 # Tests run in parallel (pytest-xdist), a test file per worker; the shared site is built once (tests/conftest.py).
 # One worker per core. A third worker on 2 cores kept the cores busier (3 % idle instead of 10 %)
 # but used about 10 % more CPU, and was not clearly faster: pytest took 198-223 s (5 runs) against
-# 205-231 s (6 runs) on 7 December 2026, while the same code varied by 26 s from run to run.
+# 205-231 s (6 runs) on 7 December 2026, while the same code with 2 workers varied from 205 to 241 s.
 PYTEST_WORKERS ?= auto
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
