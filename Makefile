@@ -17,8 +17,12 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 # uv installs the locked packages into the virtual environment: on a new machine in about 3 s,
 # where pip took about 16 s. The environment keeps pip, for `pip wheel` (tests/editors/test_init.py).
+# --compile-bytecode: uv, unlike pip, leaves the packages uncompiled, and where PYTHONDONTWRITEBYTECODE
+# is set (as on this project's machines) every command then compiles MkDocs, Material, Jinja2 and
+# pydantic again: `wijzer build` took 4.8 s instead of 3.9 s, `wijzer validate` 0.76 s instead of
+# 0.45 s. Compiling once at install costs about 3.5 s.
 UV := uv==0.13.8
-UV_PIP := $(BIN)/uv pip install --quiet --python $(BIN)/python
+UV_PIP := $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python
 
 # The installs (Python packages, apt-get, npm) don't depend on each other, so they run side by side: on a new
 # machine this halves the set-up of `make test`. Each job's output is printed when it ends.

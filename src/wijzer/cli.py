@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -73,12 +74,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     plugin = config.plugins.get("wijzer")
     data = Path(config.config_file_path).parent / (os.environ.get("WIJZER_DATA") or (plugin.config.data_dir if plugin else "data"))
     host, _, port = args.dev_addr.rpartition(":")
-    # broken data: the problems in the terminal and on the address itself, until they are fixed
-    wait_until_valid(lambda: load_catalogue(data).problems, [data, Path(config.docs_dir)], host, int(port))
+    # Stopped by a process manager, a container or an editor's task runner (SIGTERM), serve stops
+    # as on Ctrl-C: MkDocs then removes the temporary folder it builds the site in.
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        # broken data: the problems in the terminal and on the address itself, until they are fixed
+        wait_until_valid(lambda: load_catalogue(data).problems, [data, Path(config.docs_dir)], host, int(port))
+    except KeyboardInterrupt:
+        return 0
     # dirty: after the first build only changed pages are rebuilt (wijzer.site.rebuilds); the plugin
     # watches the data folder too (WijzerPlugin.on_serve)
     mkdocs_serve.serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", strict=False)
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -48,8 +48,10 @@ def test_serve_shows_problems_and_recovers_when_the_data_is_fixed(tmp_path):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    temp = tmp_path / "tmp"  # where serve builds the site while it runs
+    temp.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "wijzer.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CI": "1"})
+                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CI": "1", "TMPDIR": str(temp)})
     try:
         assert wait_for(lambda: fetch(url)[0] == 503, 60), Path(log.name).read_text(encoding="utf-8")
         status, page = fetch(url)
@@ -63,7 +65,11 @@ def test_serve_shows_problems_and_recovers_when_the_data_is_fixed(tmp_path):
         assert wait_for(lambda: fetch(url)[0] == 200, 300), Path(log.name).read_text(encoding="utf-8")
         assert "Wijzer" in fetch(url)[1]
         assert "De gegevens zijn in orde; de site start." in Path(log.name).read_text(encoding="utf-8")
+        assert list(temp.iterdir()), "serve bouwde de site niet in TMPDIR"
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+    # stopped as a process manager stops it (SIGTERM), serve leaves no temporary site behind
+    assert proc.returncode == 0, Path(log.name).read_text(encoding="utf-8")[-2000:]
+    assert list(temp.iterdir()) == []
