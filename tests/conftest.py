@@ -107,13 +107,13 @@ LONGEST_FIRST = (
     "e2e/test_gemeente_print.py",  # 12
     "e2e/test_safety.py",  # 12
     "e2e/test_admin.py",  # 10
-    "site/test_atomic_build.py",  # 10
+    "site/test_build.py",  # 10
     "e2e/test_finder_scale.py",  # 9
     "e2e/test_hosting.py",  # 9
     "editors/test_fmt.py",  # 8
     "e2e/test_privacy.py",  # 8
+    "site/test_serve.py",  # 9
     "site/test_serve_rebuild.py",  # 7
-    "site/test_plugin.py",  # 7
     "e2e/test_routekaart.py",  # 7
     "e2e/test_csp.py",  # 6
     "e2e/test_offline.py",  # 6
@@ -122,8 +122,6 @@ LONGEST_FIRST = (
     "core/test_validate_rules.py",  # 5
     "e2e/test_gemeente_picker.py",  # 5
     "core/test_contacts_and_freshness.py",  # 5
-    "site/test_serve_broken.py",  # 5
-    "site/test_determinism.py",  # 4
 )
 
 

@@ -1,15 +1,11 @@
-"""The Wijzer MkDocs plugin: its internals guard (compat), its typed settings, and `wijzer serve`
-(MkDocs' own serve, with the plugin watching the data folder)."""
+"""The Wijzer MkDocs plugin: its internals guard (compat) and its typed settings. `wijzer serve`
+(MkDocs' own serve, with the plugin watching the data folder) is tested in test_serve.py."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
@@ -51,52 +47,3 @@ def test_a_theme_without_its_token_file_is_named_with_the_choices():
     assert result.returncode == 1
     assert "Huisstijl 'utrecht'" in result.stderr and "assets/tokens/utrecht.css ontbreekt" in result.stderr
     assert "Kies uit: voorbeeld, wijzer" in result.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def test_serve_rebuilds_the_page_after_a_data_edit(tmp_path: Path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides", "macros", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "wijzer.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "CI": "1"})
-    url = f"http://127.0.0.1:{port}/aanbod/kies/"
-    try:
-        deadline = time.monotonic() + 300
-        while (page := _get(url)) is None:
-            assert server.poll() is None, server.stderr.read()[-3000:] if server.stderr else ""
-            assert time.monotonic() < deadline, "wijzer serve kwam niet op"
-            time.sleep(0.5)
-        assert "Hernoemd KIES" not in page
-        offers = project / "data" / "offers.yaml"
-        text = offers.read_text(encoding="utf-8")
-        assert "name: KIES" in text, "the test renames KIES: its name line is not where the test looks"
-        offers.write_text(text.replace("name: KIES", "name: Hernoemd KIES", 1), encoding="utf-8")
-        deadline = time.monotonic() + 300
-        while "Hernoemd KIES" not in (_get(url) or ""):
-            assert server.poll() is None, server.stderr.read()[-3000:] if server.stderr else ""
-            assert time.monotonic() < deadline, "de wijziging in data/ kwam niet op de pagina"
-            time.sleep(0.5)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            server.kill()

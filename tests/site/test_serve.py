@@ -1,5 +1,9 @@
-"""`wijzer serve` (make serve) with broken data: the problems in the terminal and on the served page,
-and the real site once the data is fixed (issue 19, item 9). Runs the real command on a copy."""
+"""`wijzer serve` (make serve), as an editor uses it: the real command on a copy of the project.
+
+With broken data it shows the problems in the terminal and on the served page; once the data is
+fixed it serves the real site (issue 19, item 9); an edit in data/ reaches the served page (the
+plugin watches the data folder); stopped as a process manager stops it, it leaves nothing behind.
+One session of the command for all of it: each start builds the whole site."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from test_atomic_build import make_project
+from test_build import make_project
 
 
 def free_port() -> int:
@@ -40,7 +44,7 @@ def wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_serve_shows_problems_and_recovers_when_the_data_is_fixed(tmp_path):
+def test_serve_shows_problems_recovers_follows_edits_and_cleans_up(tmp_path):
     project = make_project(tmp_path / "p")
     offers = project / "data" / "offers.yaml"
     good = offers.read_text(encoding="utf-8")
@@ -66,6 +70,13 @@ def test_serve_shows_problems_and_recovers_when_the_data_is_fixed(tmp_path):
         assert "Wijzer" in fetch(url)[1]
         assert "De gegevens zijn in orde; de site start." in Path(log.name).read_text(encoding="utf-8")
         assert list(temp.iterdir()), "serve bouwde de site niet in TMPDIR"
+
+        # an edit in data/ reaches the served page
+        kies = url + "aanbod/kies/"
+        assert "Hernoemd KIES" not in fetch(kies)[1]
+        assert "name: KIES" in good, "the test renames KIES: its name line is not where the test looks"
+        offers.write_text(good.replace("name: KIES", "name: Hernoemd KIES", 1), encoding="utf-8")
+        assert wait_for(lambda: "Hernoemd KIES" in fetch(kies)[1], 300), Path(log.name).read_text(encoding="utf-8")
     finally:
         proc.terminate()
         proc.wait(timeout=30)

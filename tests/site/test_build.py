@@ -1,13 +1,24 @@
-"""A build that fails, at any stage, or is killed halfway, leaves the previous site/ exactly as it was.
+"""`wijzer build` (wijzer.site.build): atomic and deterministic.
 
-Works on a copy of the project (real mkdocs.yml, content, overrides, macros and data) in a temporary
-folder: build once, break something, build again, compare every byte of site/. The first build is the
-run's shared site (conftest.built_site, copied in as site/): the builds here use its settings, so a
-successful build here must give it again, byte for byte.
+Atomic: a build that fails, at any stage, or is killed halfway, leaves the previous site/ exactly as
+it was, and a build that succeeds replaces it completely. Works on a copy of the project (real
+mkdocs.yml, content, overrides, macros and data) in a temporary folder: break something, build
+again, compare every byte of site/. The site/ it starts with is the run's shared site
+(conftest.built_site, hash seed 1), copied in.
+
+Deterministic: the successful build here runs with another hash seed (2), in another folder, and
+must give the shared site again byte for byte: every file, the open data, the search index, the
+sitemap. So no set or dict order and no path can leak into the output. The build's date in the
+output is the sitemap's <lastmod>, taken from SOURCE_DATE_EPOCH (the Makefile and `wijzer build` set
+it to the time of the last commit). What counts from today (the editors' report, overdue reviews)
+counts from WIJZER_TODAY, which the conftest sets once per run, so a run that passes midnight does
+not see two days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
 import os
 import shutil
@@ -39,9 +50,9 @@ def make_project(target: Path) -> Path:
     return target
 
 
-def wijzer(project: Path, *args: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
+def wijzer(project: Path, *args: str, wait: bool = True, seed: str = BUILT_SITE_ENV["PYTHONHASHSEED"]) -> subprocess.CompletedProcess | subprocess.Popen:
     cmd = [sys.executable, "-m", "wijzer.cli", *args]
-    env = {**os.environ, "CI": "1", **BUILT_SITE_ENV}
+    env = {**os.environ, "CI": "1", **BUILT_SITE_ENV, "PYTHONHASHSEED": seed}
     if not wait:
         return subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -131,10 +142,22 @@ def test_a_killed_build_leaves_the_site_and_its_leftovers_are_cleaned(project: P
     assert snapshot(project / "site") == before
 
 
-def test_a_successful_build_replaces_the_site_completely(project: Path, before: dict):
+def test_a_successful_build_replaces_the_site_completely_and_gives_the_same_bytes(project: Path, before: dict):
+    """Byte for byte the site it replaces, although that one was built with another hash seed in another folder."""
+    assert BUILT_SITE_ENV["PYTHONHASHSEED"] != "2"
     (project / "site" / "verouderd.html").write_text("oud", encoding="utf-8")
-    result = wijzer(project, "build", "--strict")
+    result = wijzer(project, "build", "--strict", seed="2")
     assert result.returncode == 0, result.stderr
     assert not (project / "site" / "verouderd.html").exists()
-    assert snapshot(project / "site") == before
+    after = snapshot(project / "site")
+    assert sorted(after) == sorted(before)
+    assert [name for name in after if after[name] != before[name]] == []
+    assert len(after) > 100 and "search/meta.js" in after and "sitemap.xml.gz" in after
     assert leftovers(project) == []
+
+    # the one date in the output is the documented one
+    day = dt.datetime.fromtimestamp(int(BUILT_SITE_ENV["SOURCE_DATE_EPOCH"]), dt.UTC).date().isoformat()
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<lastmod>{day}</lastmod>" in sitemap
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>")
+    assert gzip.decompress((project / "site" / "sitemap.xml.gz").read_bytes()).decode() == sitemap
