@@ -510,7 +510,7 @@ noemen).
   bleef, wordt overgeslagen, en ook een handgeschreven pagina waarvan de inhoud na de macro's
   gelijk bleef; blokken HTML uit macro's gaan niet door Markdown (`src/wijzer/pages/blocks.py`);
   sjablonen, zoekwoorden en de redactieomgeving blijven tussen twee bouwbeurten bewaard; de map
-  met gegevens wordt elke 0,1 s bekeken in plaats van elke 0,5 s. Een test (`tests/site/test_serve_rebuild.py`) controleert dat de site na
+  met gegevens wordt elke 0,1 s bekeken in plaats van elke 0,5 s. Een test (`tests/site/test_serve.py`) controleert dat de site na
   een wijziging gelijk is aan een schone bouw.
 
 ![Bouwtijd en uitvoergrootte tegen het aantal pagina's](benchmarks.svg)

@@ -112,8 +112,7 @@ LONGEST_FIRST = (
     "e2e/test_hosting.py",  # 9
     "editors/test_fmt.py",  # 8
     "e2e/test_privacy.py",  # 8
-    "site/test_serve.py",  # 9
-    "site/test_serve_rebuild.py",  # 7
+    "site/test_serve.py",  # 12
     "e2e/test_routekaart.py",  # 7
     "e2e/test_csp.py",  # 6
     "e2e/test_offline.py",  # 6
