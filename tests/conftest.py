@@ -89,38 +89,38 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault(clock.FIXED_DAY, clock.today().isoformat())
 
 
-# The test files that keep a worker busy longest, longest first (seconds, one worker, 7 December 2026).
+# The test files that keep a worker busy longest, longest first (seconds on one of two workers, measured 7 December 2026).
 # `make test` hands out whole files in collection order (--dist loadfile --no-loadscope-reorder), so
 # these start first and the short files fill the gaps at the end. Without this, xdist starts the files
 # with the most tests first, and a long file with few tests (axe on every page type, all gemeente
 # handouts) started last, while the other workers had nothing left to do. A file not listed here
 # keeps its place after these; the order decides only when a file runs, never what it checks.
 LONGEST_FIRST = (
-    "e2e/test_hostile.py",  # 30
-    "core/test_loader_fuzz.py",  # 11, no site: it runs while the first worker builds the shared site
-    "e2e/test_a11y.py",  # 22
-    "e2e/test_finder.py",  # 20
-    "e2e/test_beslishulp.py",  # 16
-    "e2e/test_layout_shift.py",  # 15
-    "e2e/test_search.py",  # 13
-    "e2e/test_taxatie.py",  # 13
-    "e2e/test_gemeente_print.py",  # 12
-    "e2e/test_safety.py",  # 12
-    "e2e/test_admin.py",  # 10
-    "site/test_build.py",  # 10
-    "e2e/test_finder_scale.py",  # 9
-    "e2e/test_hosting.py",  # 9
-    "editors/test_fmt.py",  # 8
+    "e2e/test_hostile.py",  # 36, with the build of its hostile site
+    "core/test_loader_fuzz.py",  # 14, no site: it runs while the other worker builds the shared site
+    "e2e/test_a11y.py",  # 39, with the build of the shared site
+    "e2e/test_finder.py",  # 31
+    "e2e/test_admin.py",  # 19
+    "e2e/test_taxatie.py",  # 18
+    "e2e/test_search.py",  # 17
+    "e2e/test_safety.py",  # 15
+    "e2e/test_gemeente_print.py",  # 15
+    "site/test_serve.py",  # 14
+    "e2e/test_beslishulp.py",  # 13
+    "site/test_build.py",  # 12
+    "e2e/test_routekaart.py",  # 10
+    "e2e/test_finder_scale.py",  # 10
+    "editors/test_fmt.py",  # 10
+    "e2e/test_hosting.py",  # 10
+    "e2e/test_offline.py",  # 9
+    "e2e/test_html_valid.py",  # 9
+    "e2e/test_csp.py",  # 8
     "e2e/test_privacy.py",  # 8
-    "site/test_serve.py",  # 12
-    "e2e/test_routekaart.py",  # 7
-    "e2e/test_csp.py",  # 6
-    "e2e/test_offline.py",  # 6
-    "e2e/test_html_valid.py",  # 5
-    "editors/test_init.py",  # 5
-    "core/test_validate_rules.py",  # 5
-    "e2e/test_gemeente_picker.py",  # 5
-    "core/test_contacts_and_freshness.py",  # 5
+    "editors/test_init.py",  # 7
+    "e2e/test_layout_shift.py",  # 6
+    "core/test_validate_rules.py",  # 6
+    "e2e/test_gemeente_picker.py",  # 6
+    "e2e/test_look.py",  # 4
 )
 
 
