@@ -562,6 +562,23 @@ def test_organisation_page_has_its_contact_card_and_its_offers(page, site_url, c
     assert content.get_by_text(f"Laatst gecontroleerd: {nl_date(org.reviewed)}").is_visible()
 
 
+def test_a_number_that_works_only_within_the_netherlands_is_dialled_without_31(page, site_url, cat):
+    """A gemeente's 14 + netnummer (Delft Support: 14015) cannot be called as +31 14015: the call
+    would not connect. Its link dials the number as written, on the gemeente page and the organisation page."""
+    import phonenumbers
+
+    local_only = [o for o in cat.organisations.values()
+                  if o.contact.phone and not phonenumbers.can_be_internationally_dialled(phonenumbers.parse(o.contact.phone, "NL"))]
+    assert local_only, "de gegevens hebben geen 14-nummer meer: kies een ander voorbeeld voor deze test"
+    for org in local_only:
+        digits = re.sub(r"\D", "", org.contact.phone)
+        pages = [f"organisaties/{org.id}/"] + [f"gemeenten/{cat.gemeente_slugs[code]}/" for code, g in cat.gemeenten.items() if g.entry_point == org.id]
+        for path in pages:
+            page.goto(site_url + path)
+            hrefs = page.locator(".md-content").get_by_role("link", name=org.contact.phone).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+            assert hrefs and set(hrefs) == {f"tel:{digits}"}, (path, hrefs)
+
+
 def card_order(page) -> list[str]:
     return page.eval_on_selector_all(
         CARDS, "els => els.filter(li => li.getClientRects().length > 0).map(li => li.querySelector('h3 a').getAttribute('href').split('/').at(-2))"

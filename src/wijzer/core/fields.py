@@ -155,10 +155,14 @@ def _email(value: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def phone_href(value: str) -> str:
     """``tel:`` link target in international format, e.g. ``tel:+318002000`` (remembered: the
-    same numbers stand on hundreds of pages); a short number such as 113 as it is."""
+    same numbers stand on hundreds of pages); a short number such as 113 as it is, and so a
+    number that works only within the Netherlands, such as a gemeente's 14 + netnummer
+    (``tel:14015``: with +31 in front the call would not connect)."""
     if SHORT_NUMBER_RE.match(value):
         return "tel:" + value
     number = phonenumbers.parse(value, "NL")
+    if not phonenumbers.can_be_internationally_dialled(number):
+        return "tel:" + phonenumbers.national_significant_number(number)
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
