@@ -197,7 +197,7 @@ def _generic_entry_findings(cat: Catalogue) -> list[Finding]:
     found = []
     for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
         org = cat.organisations.get(gemeente.entry_point or "")
-        if org is not None and org.kind not in m.ENTRY_TEAM_KINDS:
+        if org is not None and org.kind == "gemeente":
             file, line = cat.origin("gemeenten", code)
             reason = gemeente.entry_point_note or "geen reden opgegeven (entry_point_note)"
             found.append(Finding("gemeenten", code, gemeente.name, file, line, f"{org.name}: {reason}", uri.gemeente(code)))
