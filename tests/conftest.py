@@ -238,9 +238,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_subpath(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on loopback under SUBPATH; yields the site's URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+def serve_subpath(directory: Path, handler: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve ``directory`` on loopback under SUBPATH (with ``handler``, a subclass of the quiet
+    ``_Handler``, where a test needs the server to answer differently); yields the site's URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"

@@ -5,7 +5,6 @@ except to see the 404 page styled."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import html
 import re
@@ -14,14 +13,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 
-from conftest import REGION_SITE_ENV, SUBPATH
+from conftest import REGION_SITE_ENV, SUBPATH, _Handler, serve_subpath
 
 pytestmark = pytest.mark.browser
 
@@ -145,14 +143,8 @@ def test_sitemap_lists_every_page_and_nothing_else(built_site, site_url):
     assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()) == (built_site / "sitemap.xml").read_bytes()
 
 
-class _RootHandler(SimpleHTTPRequestHandler):
+class _RootHandler(_Handler):
     """A host that serves the site under SUBPATH and answers unknown addresses with the site's 404 page."""
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUBPATH):
-            return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + clean[len(SUBPATH):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
@@ -164,16 +156,11 @@ class _RootHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
 
 @pytest.fixture(scope="module")
 def root_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_RootHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with serve_subpath(built_site, _RootHandler) as url:
+        yield url
 
 
 def test_the_404_page_is_dutch_styled_and_leads_back_from_any_depth(page, built_site, root_url):

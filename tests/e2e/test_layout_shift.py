@@ -10,18 +10,15 @@ script and the time after it at the same moment as the others."""
 from __future__ import annotations
 
 import fnmatch
-import functools
 import itertools
-import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import SUBPATH, _Handler, each_case
+from conftest import SUBPATH, _Handler, each_case, serve_subpath
 
 pytestmark = pytest.mark.browser
 
@@ -62,10 +59,8 @@ class _SlowScripts(_Handler):
 
 @pytest.fixture(scope="module")
 def slow_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SlowScripts, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with serve_subpath(built_site, _SlowScripts) as url:
+        yield url
 
 
 def started(kind: str, tab: Any, requests: list[str]) -> None:
