@@ -175,6 +175,24 @@ def _entry_point(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente
         problems.append(src.problem((*path, "entry_point_note"), f"'{org.id}' is een eigen team; de reden waarom er geen team is, klopt niet meer", severity="warning"))
 
 
+def _reachable_entry_points(src: Source | None, organisations: dict[str, tuple[int, Any]], gemeenten: dict[str, tuple[int, Any]],
+                            problems: list[Problem]) -> None:
+    """An organisation that is a gemeente's entry point ("Hier begin je") has a website or a phone
+    number: it is the first next step a parent is given."""
+    if src is None:
+        return
+    names: dict[str, list[str]] = {}
+    for _, gemeente in gemeenten.values():
+        if gemeente.entry_point in organisations:
+            names.setdefault(gemeente.entry_point, []).append(gemeente.name)
+    for org_id, served in names.items():
+        i, org = organisations[org_id]
+        if not org.contact.website and not org.contact.phone:
+            path = ("organisations", i, "contact") if "contact" in org.model_fields_set else ("organisations", i, "id")
+            problems.append(src.problem(path, f"is het aanspreekpunt van {', '.join(served)}, maar heeft geen website en geen "
+                                              "telefoonnummer: zet contact.website of contact.phone erbij, zodat ouders het kunnen bereiken"))
+
+
 def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[str] | None = None) -> list[Problem]:
     """Fill ``checker.catalogue`` from the groups and check them. ``rejected``: ids of entries that
     failed validation; references to them are not reported again."""
@@ -195,6 +213,7 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
         checker.refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)
+    _reachable_entry_points(groups["organisations"][0], index["organisations"], index["gemeenten"], problems)
 
     tier_src = groups["tiers"][0]
     levels: dict[int, str] = {}
