@@ -92,17 +92,21 @@ def _plant(tmp_path: Path, file: str, old: str, new: str) -> None:
             "haal de reden weg of vul entry_point in",
         ),
         (
-            [("organisations.yaml", "    name: Gemeente Zwolle\n    kind: gemeente\n", "    name: Gemeente Zwolle\n    kind: wijkteam\n"),
-             ("regions.yaml", "    entry_point: gemeente-zwolle\n",
-              "    entry_point: gemeente-zwolle\n    entry_point_note: alleen algemene gemeentepagina gevonden\n")],
+            [("organisations.yaml", "    name: Gemeente Zwolle\n    kind: gemeente\n", "    name: Gemeente Zwolle\n    kind: wijkteam\n")],
             "data/regions.yaml:9:23: gemeenten[GM0193].entry_point_note: waarschuwing: 'gemeente-zwolle' is een eigen team; "
             "de reden waarom er geen team is, klopt niet meer",
         ),
+        (
+            [("regions.yaml", "    entry_point_note: alleen algemene gemeentepagina gevonden\n", "")],
+            "data/regions.yaml:8:18: gemeenten[GM0193].entry_point: waarschuwing: 'gemeente-zwolle' is de gemeente zelf, geen team: "
+            "zeg in entry_point_note waarom er geen wijkteam, sociaal team of CJG staat (het inhoudsrapport toont die reden)",
+        ),
     ],
-    ids=["note-without-entry-point", "note-next-to-a-team"],
+    ids=["note-without-entry-point", "note-next-to-a-team", "gemeente-without-a-reason"],
 )
 def test_a_reason_for_a_missing_team_that_does_not_fit_is_a_warning(plant, expect, tmp_path: Path):
-    """entry_point_note explains why a gemeente has no team; left behind elsewhere it misleads the report."""
+    """entry_point_note explains why a gemeente has no team; left behind elsewhere it misleads the report,
+    and a gemeente whose entry point is the gemeente itself gives that reason."""
     shutil.copytree(FIXTURES / "valid", tmp_path / "data")
     for file, old, new in plant:
         _plant(tmp_path, file, old, new)

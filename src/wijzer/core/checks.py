@@ -171,6 +171,10 @@ def _entry_point(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente
                 "of kies een organisatie die in deze gemeente werkt",
             )
         )
+        return  # the wrong organisation: what it lacks besides is not the point
+    if org.kind == "gemeente" and not gemeente.entry_point_note:
+        problems.append(src.problem((*path, "entry_point"), f"'{org.id}' is de gemeente zelf, geen team: zeg in entry_point_note "
+                                    "waarom er geen wijkteam, sociaal team of CJG staat (het inhoudsrapport toont die reden)", severity="warning"))
     if org.kind in m.ENTRY_TEAM_KINDS and gemeente.entry_point_note:
         problems.append(src.problem((*path, "entry_point_note"), f"'{org.id}' is een eigen team; de reden waarom er geen team is, klopt niet meer", severity="warning"))
 
