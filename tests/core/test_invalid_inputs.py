@@ -101,8 +101,14 @@ def _plant(tmp_path: Path, file: str, old: str, new: str) -> None:
             "data/regions.yaml:8:18: gemeenten[GM0193].entry_point: waarschuwing: 'gemeente-zwolle' is de gemeente zelf, geen team: "
             "zeg in entry_point_note waarom er geen wijkteam, sociaal team of CJG staat (het inhoudsrapport toont die reden)",
         ),
+        (
+            [("organisations.yaml", "    name: Gemeente Zwolle\n    kind: gemeente\n", "    name: Gemeente Zwolle\n    kind: wijkteam\n"),
+             ("regions.yaml", "    entry_point_note: alleen algemene gemeentepagina gevonden\n", "")],
+            "data/organisations.yaml:26:7: organisations[gemeente-zwolle].sources: waarschuwing: is als team het aanspreekpunt van Zwolle, "
+            "maar heeft alleen een homepage als bron: zet de pagina die het team noemt onder sources",
+        ),
     ],
-    ids=["note-without-entry-point", "note-next-to-a-team", "gemeente-without-a-reason"],
+    ids=["note-without-entry-point", "note-next-to-a-team", "gemeente-without-a-reason", "team-with-only-a-homepage"],
 )
 def test_a_reason_for_a_missing_team_that_does_not_fit_is_a_warning(plant, expect, tmp_path: Path):
     """entry_point_note explains why a gemeente has no team; left behind elsewhere it misleads the report,

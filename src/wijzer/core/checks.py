@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from wijzer.core import models as m
 from wijzer.core.catalogue_model import Catalogue, Origin
@@ -191,6 +192,9 @@ def _reachable_entry_points(src: Source | None, organisations: dict[str, tuple[i
             names.setdefault(gemeente.entry_point, []).append(gemeente.name)
     for org_id, served in names.items():
         i, org = organisations[org_id]
+        if org.kind in m.ENTRY_TEAM_KINDS and not any(urlsplit(url).path.strip("/") for url in org.sources):
+            problems.append(src.problem(("organisations", i, "sources"), f"is als team het aanspreekpunt van {', '.join(served)}, maar heeft "
+                                        "alleen een homepage als bron: zet de pagina die het team noemt onder sources", severity="warning"))
         if not org.contact.website and not org.contact.phone:
             path = ("organisations", i, "contact") if "contact" in org.model_fields_set else ("organisations", i, "id")
             problems.append(src.problem(path, f"is het aanspreekpunt van {', '.join(served)}, maar heeft geen website en geen "
