@@ -30,7 +30,7 @@ def nl_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def seed_gemeenten(cat) -> list[str]:
+def with_entry_point(cat) -> list[str]:
     """The gemeenten with an entry point in the data: all of the seed regions, and the large
     gemeenten elsewhere where a team was found (docs/aanspreekpunten.md)."""
     codes = sorted(c for c, g in cat.gemeenten.items() if g.entry_point)
@@ -62,7 +62,7 @@ def review_range(cat, code: str) -> tuple[dt.date, dt.date]:
 
 
 def busiest(cat) -> str:
-    return max(seed_gemeenten(cat), key=lambda c: sum(in_area(cat, o.area, c) for o in [*cat.offers.values(), *cat.organisations.values()]))
+    return max(with_entry_point(cat), key=lambda c: sum(in_area(cat, o.area, c) for o in [*cat.offers.values(), *cat.organisations.values()]))
 
 
 def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat):
@@ -132,7 +132,7 @@ def test_printed_sociale_kaart_is_a_clean_a4_handout(page, site_url, cat):
 def one_per_region(cat) -> list[str]:
     """A seed gemeente from every region that has one (the same template serves them all)."""
     picked: dict[str, str] = {}
-    for code in seed_gemeenten(cat):
+    for code in with_entry_point(cat):
         for region in cat.regions_of.get(code, []):
             picked.setdefault(region.id, code)
     return sorted(set(picked.values()))
@@ -173,7 +173,7 @@ CRISIS_BLOCK = """() => {
 def test_every_gemeente_with_an_entry_point_prints_on_exactly_one_a4_page_with_a_crisis_block(page, site_url, cat):
     from wijzer.core.crisis import veilig_thuis_for
 
-    codes = seed_gemeenten(cat)
+    codes = with_entry_point(cat)
     seed = {code for region in cat.regions.values() for code in region.gemeenten}
     assert len(seed & set(codes)) == 73 and len(codes) > 73  # every seed gemeente, and those elsewhere
     too_long = {}
