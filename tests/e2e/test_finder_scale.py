@@ -8,6 +8,7 @@ is listed with a link to the overview of every offer."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import run_wijzer, serve_subpath
 from wijzer.core.catalogue import load_catalogue
@@ -107,7 +108,8 @@ def test_a_filter_change_starts_at_the_first_page_of_its_matches(new_page, scale
     assert PAGE < len(fits) < OFFERS
     page.get_by_label("Leeftijd van je kind").fill(str(age))
     expected = [slug for slug in order if slug in fits]
-    assert page.locator("[aria-live=polite]").inner_text() == f"{len(fits)} van {OFFERS} hulpvormen"
+    # the filter runs once the cards fetched on the first interaction are in: wait for its count (the list is drawn with it)
+    expect(page.locator("[aria-live=polite]")).to_have_text(f"{len(fits)} van {OFFERS} hulpvormen")
     assert slugs(page, visible_only=True) == expected[:PAGE]
     while page.locator("[data-wz-more-results]").is_visible():
         page.locator("[data-wz-show-more]").click()
