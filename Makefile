@@ -17,7 +17,9 @@ PYTEST_WORKERS ?= auto
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
 # uv installs the locked packages into the virtual environment: on a new machine in about 3 s,
-# where pip took about 16 s. The environment keeps pip, for `pip wheel` (tests/editors/test_init.py).
+# where pip took about 16 s. The environment is made without pip (`venv` spends about 3 s putting it
+# in), and the Python that makes it installs uv there; where that Python has no pip, the environment
+# gets its own. The tests install pip from their lock, for `pip wheel` (tests/editors/test_init.py).
 # --compile-bytecode: uv, unlike pip, leaves the packages uncompiled, and where PYTHONDONTWRITEBYTECODE
 # is set (as on this project's machines) every command then compiles MkDocs, Material, Jinja2 and
 # pydantic again: `wijzer build` took 4.8 s instead of 3.9 s, `wijzer validate` 0.76 s instead of
@@ -42,8 +44,9 @@ help:
 
 $(RUNTIME): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Python 3.11 of nieuwer nodig, gevonden: " + sys.version)'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet $(UV)
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet $(UV) \
+	  || { $(BIN)/python -m ensurepip --default-pip && $(BIN)/python -m pip install --quiet $(UV); }
 	$(UV_PIP) -r requirements.lock
 	$(UV_PIP) --no-deps -e .
 	touch $@
