@@ -285,6 +285,7 @@
 
   var input, panel, status, list, lastQuery = null, counter = 0;
   var typing = null;  // the search the last keystroke asked for, 60 ms later
+  var WHOLE_INPUT = /^insert(FromPaste|FromDrop|ReplacementText)$/;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -364,9 +365,12 @@
     status.setAttribute("role", "status");
     panel.insertBefore(status, list);
     var box = document.getElementById("wz-search");
-    input.addEventListener("input", function () {
+    input.addEventListener("input", function (ev) {
       clearTimeout(typing);
-      typing = setTimeout(function () { search(input.value); }, 60);
+      // A pasted or dropped question, or a word the phone keyboard puts in, comes whole: answer at
+      // once. While someone types, wait 60 ms for the next letter.
+      if (WHOLE_INPUT.test(ev.inputType || "")) search(input.value);
+      else typing = setTimeout(function () { search(input.value); }, 60);
     });
     input.addEventListener("focus", function (ev) {  // coming back to the field from elsewhere: show the results again
       if (input.value.trim() && !(ev.relatedTarget && box.contains(ev.relatedTarget))) search(input.value);

@@ -43,16 +43,16 @@ def path_of(href: str, root: str) -> str:
     return re.sub(r"\.html$", "/", path)
 
 
-# The query set, query by query as the field gets it: the whole text arrives in one input event
-# (as a paste or Playwright's fill gives it), and the answer is read when the panel says it shows
-# this query. One call into the page per query: the ranking is what is tested here, the typing and
-# the panel have their own tests in test_search.py.
+# The query set, query by query as the field gets it: the whole text arrives in one input event, as
+# a paste gives it (answered at once, without the wait for a next letter), and the answer is read
+# when the panel says it shows this query. One call into the page per query: the ranking is what is
+# tested here, the typing and the panel have their own tests in test_search.py.
 RESULTS_FOR = """async (q) => {
   const box = document.getElementById("wz-search-input");
   const panel = document.getElementById("wz-search-panel");
   box.focus();
   box.value = q;
-  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   await new Promise((done) => {
     if (panel.getAttribute("data-wz-query") === q) return done();
     const shown = new MutationObserver(() => {

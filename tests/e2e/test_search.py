@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from search_ui import load_queries, score, search
 
-from conftest import listen
+from conftest import BrowserProfiles, listen, origin_of
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +77,37 @@ def test_a_query_in_the_address_searches_at_once(page, site_url):
     first.wait_for(timeout=15000)
     assert first.get_attribute("href").endswith("juridisch/zorgregeling-en-omgang/")
     assert page.get_by_role("searchbox", name="Zoeken").input_value() == "omgangsregeling"
+
+
+def test_a_pasted_question_is_answered_at_once_while_typing_waits_for_the_next_letter(browser, site_url):
+    """Letters typed one by one are searched 60 ms after the last one; a pasted question is whole
+    and is searched at once. The page's clock stands still here: only what runs without waiting
+    can answer."""
+    context = browser.new_context(**BrowserProfiles.DEFAULTS)
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin_of(site_url))
+        page = context.new_page()
+        page.clock.install()
+        page.goto(site_url + "ouders/")
+        box = page.get_by_role("searchbox", name="Zoeken")
+        box.focus()
+        page.wait_for_function("() => window.wzSearch && window.wzSearch.search")
+        page.clock.pause_at(dt.datetime.now() + dt.timedelta(minutes=1))  # from here on, time moves only when the test says so
+        shown = page.locator("#wz-search-panel")
+
+        box.press_sequentially("gezag")
+        page.wait_for_timeout(300)  # real time, for an answer that would not wait for the page's clock
+        assert shown.get_attribute("data-wz-query") != "gezag", "gezocht voordat de volgende letter kon komen"
+        page.clock.run_for(60)
+        page.locator('#wz-search-panel[data-wz-query="gezag"]').wait_for(state="attached")
+
+        page.evaluate("navigator.clipboard.writeText('omgangsregeling na scheiding')")
+        box.press("ControlOrMeta+A")
+        box.press("ControlOrMeta+V")
+        page.locator('#wz-search-panel[data-wz-query="omgangsregeling na scheiding"]').wait_for(state="attached", timeout=5000)
+        assert page.locator("#wz-search-results a.wz-search__link").count() > 0
+    finally:
+        context.close()
 
 
 def test_bytes_before_the_first_result_stay_small(page, site_url, built_site):
