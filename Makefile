@@ -13,6 +13,7 @@ BENCH_NODE_DEPS := node_modules/.bench-installed
 # but used about 10 % more CPU, and was not clearly faster: pytest took 198-223 s (5 runs) against
 # 205-231 s (6 runs) on 7 December 2026, while the same code with 2 workers varied from 205 to 241 s.
 # Measured again later that day, back to back: 203 and 213 s with 3 workers, 214 and 211 s with 2.
+# And in the afternoon, on a slower machine: 229 and 243 s with 3 workers, 239 and 240 s with 2.
 PYTEST_WORKERS ?= auto
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
