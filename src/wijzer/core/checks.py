@@ -183,7 +183,8 @@ def _entry_point(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente
 def _reachable_entry_points(src: Source | None, organisations: dict[str, tuple[int, Any]], gemeenten: dict[str, tuple[int, Any]],
                             problems: list[Problem]) -> None:
     """An organisation that is a gemeente's entry point ("Hier begin je") has a website or a phone
-    number: it is the first next step a parent is given."""
+    number: it is the first next step a parent is given. A team there also has a source deeper than
+    a homepage, the page that names the team (a warning)."""
     if src is None:
         return
     names: dict[str, list[str]] = {}
