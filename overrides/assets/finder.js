@@ -79,9 +79,10 @@
       var trimmed = text.trim();
       if (!trimmed) return null;
       if (byKey[trimmed.toLowerCase()]) return byKey[trimmed.toLowerCase()];
-      var found = match(trimmed).found;
-      if (found.length === 1) return found[0];
-      if (found.length > 1) candidates = found;
+      var result = match(trimmed);
+      // A name only close to a gemeente ("Weesp": Weert?) is asked about, as on the home page.
+      if (result.found.length === 1 && result.how !== "typo") return result.found[0];
+      if (result.found.length) candidates = result.found;
       return null;
     }
 
@@ -360,7 +361,8 @@
       } else if (candidates.length) {
         var names = candidates.slice(0, 8).map(function (c) { return c.name; });
         var last = names.pop();
-        hint.textContent = "Welke gemeente bedoel je: " + (names.length ? names.join(", ") + " of " : "") + last + "?" +
+        hint.textContent = (candidates.length === 1 ? "Bedoel je " : "Welke gemeente bedoel je: ") +
+          (names.length ? names.join(", ") + " of " : "") + last + "?" +
           (candidates.length > 8 ? " Typ meer letters." : " Typ de naam zoals in de lijst.");
       } else if (committed) {
         gemeenteInput.setAttribute("aria-invalid", "true");

@@ -1,5 +1,6 @@
-/* "Waar woon je?" (src/wijzer/gemeente_picker.py has the rules): the typed name of a gemeente goes
-   straight to its page; more than one match ("Bergen") asks which one. Without JavaScript the form
+/* "Waar woon je?" (src/wijzer/pages/gemeente_picker.py has the rules): the typed name of a gemeente
+   goes straight to its page; more than one match ("Bergen") asks which one, and so does a name that
+   is only close to a gemeente ("Weesp" is not "Weert": a town that is part of a larger gemeente). Without JavaScript the form
    is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP).
    The matching itself is window.WijzerGemeenten.matcher, also used by the finder (finder.js). */
 (function () {
@@ -125,23 +126,32 @@
       var result = match(text);
       var found = result.found;
       input.removeAttribute("aria-invalid");
-      if (found.length === 1) {
+      if (found.length === 1 && result.how !== "typo") {
         say([paragraph("Je gaat naar " + found[0].name + ".")]);
         if (replace) location.replace(href(found[0])); else location.assign(href(found[0]));
         return;
       }
       if (found.length === 0) {
         input.setAttribute("aria-invalid", "true");
-        say([paragraph(text.trim()
-          ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Kijk of de naam goed gespeld is."
-          : "Typ eerst de naam van je gemeente."), allLink()]);
+        say(text.trim()
+          ? [paragraph("We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Kijk of de naam goed gespeld is. " +
+              "Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente."), allLink()]
+          : [paragraph("Typ eerst de naam van je gemeente."), allLink()]);
         return;
       }
+      // A name that is only close to a gemeente is asked about, never followed: a town that is part
+      // of a larger gemeente ("Weesp", "Haren") is close to another gemeente far away ("Weert", "Laren").
       var question = result.how === "exact"
         ? "Er zijn meer gemeenten met de naam \u201c" + text.trim() + "\u201d. Welke bedoel je?"
-        : "Welke gemeente bedoel je?";
+        : result.how === "typo"
+          ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Bedoel je " + (found.length === 1 ? "deze gemeente?" : "een van deze gemeenten?")
+          : "Welke gemeente bedoel je?";
       var nodes = [paragraph(question), choices(found)];
       if (found.length > 8) nodes.push(paragraph("Staat je gemeente er niet bij? Typ meer letters."));
+      if (result.how === "typo") {
+        nodes.push(paragraph("Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente."));
+        nodes.push(allLink());
+      }
       say(nodes);
       var first = answer.querySelector("a");
       if (first) first.focus();

@@ -88,14 +88,19 @@ def test_open_search_with_results_has_no_axe_violations(page, site_url):
     assert violations(page) == []
 
 
-def test_open_search_on_a_phone_has_no_axe_violations(new_page, site_url):
+def test_open_search_on_a_phone_keeps_the_field_in_view_and_has_no_axe_violations(new_page, site_url):
+    """On a phone the field sits under the emergency bar at the top of a page: the results open
+    below it, so what was typed stays in view and can be corrected."""
     page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(site_url + "kinderen/")
     box = page.get_by_role("searchbox", name="Zoeken")
     box.click()
     box.fill("kindertelefoon")
     page.locator("#wz-search-results .wz-search__result").first.wait_for()
-    assert page.locator("#wz-search-panel").bounding_box()["width"] <= 375
+    panel, field = page.locator("#wz-search-panel").bounding_box(), box.bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 375, panel
+    assert panel["y"] >= field["y"] + field["height"], f"de resultaten bedekken het zoekveld: {panel} over {field}"
+    assert panel["y"] + panel["height"] <= 740, "de resultaten lopen van het scherm"
     assert violations(page) == []
 
 

@@ -95,6 +95,9 @@ def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat)
     assert page.evaluate("document.querySelectorAll('*').length") < 1500
     assert page.locator(".md-header").is_visible()
     assert not page.locator(".wz-print-meta").is_visible()
+    # the two things to do with the page stand side by side (not as a list, one under the other)
+    tops = page.locator(".wz-page-actions > li").evaluate_all("items => items.map(li => li.getBoundingClientRect().top)")
+    assert len(tops) == 2 and tops[0] == tops[1], tops
 
 
 def test_printed_sociale_kaart_is_a_clean_a4_handout(page, site_url, cat):

@@ -11,6 +11,7 @@ from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
 from wijzer.core.sorting import name_sort_key
 from wijzer.pages.context import Uris
+from wijzer.pages.finder import GEMEENTE_ALIASES
 from wijzer.pages.kinds.base import GeneratedPage, PageKind
 from wijzer.pages.kinds.gemeente_lists import Cards, NationalLists, by_tier
 from wijzer.pages.page_text import plain_text, without_excluded
@@ -51,6 +52,8 @@ class GemeenteKind(PageKind):
         return {
             "cards": Cards(cat, env, ctx["link"], ctx["uri"]),
             "gemeente": gemeente,
+            # "Den Haag" for 's-Gravenhage: the name people use, on the page and in its search text
+            "also_known_as": [alias for alias, code in GEMEENTE_ALIASES.items() if code == key],
             "regions": cat.regions_of.get(key, []),
             "entry": entry,
             "local_by_tier": by_tier(cat, local),
