@@ -169,7 +169,7 @@ def test_validate_reports_a_typed_112_on_a_page_and_in_data_with_the_reference_t
     from conftest import wijzer_in_process
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "content").mkdir()
+    shutil.copytree(ROOT / "content", tmp_path / "content")  # the pages that data/synonyms.yaml's best bets name
     (tmp_path / "content" / "index.md").write_text(
         "---\ndescription: Bel 112 bij gevaar.\n---\n# Hulp\n\nIs er gevaar? Bel 112.\n"
         'Of bel {{ telefoon("alarmnummer-112") }}, zie ook https://example.nl/112.\n',

@@ -25,6 +25,8 @@ def test_public_pages_have_bold_headings_dutch_landmarks_a_colophon_and_no_edit_
         colophon = page.locator("footer .wz-colophon")
         assert "Dit platform wordt beheerd door" in colophon.inner_text()
         assert colophon.get_by_role("link").count() == 1
+        # the default contact is a public issue tracker: the footer says so, so no one posts their story there
+        assert "openbaar: zet er geen persoonlijke gegevens in" in colophon.inner_text()
 
     assert each_case(PUBLIC, check, name=lambda path: path or "/") == {}
 

@@ -56,3 +56,16 @@ def test_the_finder_is_in_the_phone_menu(page, site_url):
     drawer.get_by_role("link", name="Zoek hulp", exact=True).click()
     page.wait_for_load_state()
     assert page.url.endswith("/hulp-zoeken/")
+
+
+def test_a_parent_on_a_legal_topic_jumps_past_the_lawyers_text_to_the_help(page, site_url):
+    """A law page has a part for parents, then a long part for professionals, then the help that
+    fits: on a phone the parent gets there in one tap from the top."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "juridisch/zorgregeling-en-omgang/")
+    page.get_by_role("navigation", name="Kies je tekst").get_by_role("link", name="Hulp die hierbij past").click()
+    help_heading = page.locator("#hulp")
+    assert help_heading.inner_text().startswith("Hulp die hierbij past")
+    box = help_heading.bounding_box()
+    assert box and 0 <= box["y"] < 844, "de hulp staat na één tik in beeld"
+    assert page.locator("#hulp + .wz-cards .wz-offer").count() >= 1

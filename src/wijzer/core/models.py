@@ -70,7 +70,7 @@ ACCESS_LABELS: dict[str, str] = {
 Costs = Literal["gratis", "vergoed", "eigen-bijdrage", "betaald"]
 COSTS_LABELS: dict[str, str] = {
     "gratis": "Gratis",
-    "vergoed": "Vergoed (door gemeente of via een toevoeging)",
+    "vergoed": "Vergoed (meestal door de gemeente)",
     "eigen-bijdrage": "Met een eigen bijdrage",
     "betaald": "Je betaalt zelf",
 }
