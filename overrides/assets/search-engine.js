@@ -283,7 +283,7 @@
 
   // ---------------------------------------------------------------- results panel
 
-  var input, panel, status, list, lastQuery = null, counter = 0;
+  var input, panel, status, list, more, lastQuery = null, counter = 0;
   var typing = null;  // the search the last keystroke asked for, 60 ms later
   var WHOLE_INPUT = /^insert(FromPaste|FromDrop|ReplacementText)$/;
 
@@ -294,48 +294,91 @@
     return e;
   }
 
+  // The list shown: its answer, and how many of its pages are in the list (the rest come with "Toon meer").
+  var current = null;
+
+  function counted() {
+    var total = current.result.ids.length;
+    status.textContent = total === 1 ? "1 resultaat" : total + " resultaten" +
+      (total > current.shown ? ", de beste " + current.shown + " staan hieronder" : "");
+    var left = total - current.shown;
+    more.hidden = left <= 0;
+    more.textContent = left > 0 ? "Toon " + Math.min(left, SHOWN) + " meer resultaten" : "";
+  }
+
   function render(result, docs, query) {
     // A late answer to the last query may arrive after the visitor has moved into the results
     // with the arrow keys: keep focus on the same place in the new list instead of losing it.
     var focused = links().indexOf(document.activeElement);
     list.textContent = "";
+    more.hidden = true;
+    current = null;
     if (!result.words.length) { status.textContent = ""; if (focused !== -1) input.focus(); return; }
     if (!docs.length) {
       status.textContent = "Geen resultaten voor ‘" + query + "’. Probeer een ander woord, of kijk bij Hulp zoeken.";
       if (focused !== -1) input.focus();
       return;
     }
-    status.textContent = result.ids.length === 1 ? "1 resultaat" : result.ids.length + " resultaten" +
-      (result.ids.length > docs.length ? ", de beste " + docs.length + " staan hieronder" : "");
-    docs.forEach(function (doc) {
-      var li = el("li", "wz-search__result");
-      var a = el("a", "wz-search__link");
-      a.href = api.root + doc.u;
-      a.appendChild(el("span", "wz-search__kind", doc.k));
-      a.appendChild(el("span", "wz-search__title", doc.t));
-      li.appendChild(a);
-      var p = el("p", "wz-search__snippet");
-      snippet(doc.x, result.terms).forEach(function (part) {
-        p.appendChild(part[1] ? el("mark", null, part[0]) : document.createTextNode(part[0]));
-      });
-      li.appendChild(p);
-      if (doc.p) {
-        var phone = el("p", "wz-search__phone", "Telefoon: ");
-        var tel = el("a", null, doc.p);
-        tel.href = "tel:" + doc.p.replace(/[^0-9+]/g, "");
-        phone.appendChild(tel);
-        li.appendChild(phone);
-      }
-      list.appendChild(li);
-    });
+    current = { result: result, shown: docs.length };
+    counted();
+    docs.forEach(function (doc) { list.appendChild(item(doc, result.terms)); });
     if (focused !== -1) { var now = links(); if (now.length) now[Math.min(focused, now.length - 1)].focus(); }
+  }
+
+  // The next pages of the same answer, below the others; the focus goes to the first new one.
+  function showMore() {
+    if (!current) return;
+    var mine = counter, from = current.shown, shown = current;
+    var ids = shown.result.ids.slice(from, from + SHOWN);
+    Promise.all(ids.map(function (id) { return api.load("d/" + id); })).then(function (docs) {
+      if (mine !== counter || shown !== current) return;  // a new search came in between
+      var first = null;
+      docs.forEach(function (doc) {
+        var li = item(doc, shown.result.terms);
+        list.appendChild(li);
+        first = first || li.querySelector("a");
+      });
+      shown.shown += docs.length;
+      counted();
+      if (first) first.focus();
+    }).catch(function () {
+      if (mine === counter) status.textContent = "Meer resultaten laden lukt nu niet. Probeer het opnieuw.";
+    });
+  }
+
+  function item(doc, terms) {
+    var li = el("li", "wz-search__result");
+    var a = el("a", "wz-search__link");
+    a.href = api.root + doc.u;
+    a.appendChild(el("span", "wz-search__kind", doc.k));
+    a.appendChild(el("span", "wz-search__title", doc.t));
+    li.appendChild(a);
+    var p = el("p", "wz-search__snippet");
+    snippet(doc.x, terms).forEach(function (part) {
+      p.appendChild(part[1] ? el("mark", null, part[0]) : document.createTextNode(part[0]));
+    });
+    li.appendChild(p);
+    if (doc.p) {
+      var phone = el("p", "wz-search__phone", "Telefoon: ");
+      var tel = el("a", null, doc.p);
+      tel.href = "tel:" + doc.p.replace(/[^0-9+]/g, "");
+      phone.appendChild(tel);
+      li.appendChild(phone);
+    }
+    return li;
   }
 
   function search(query) {
     var mine = ++counter;
     lastQuery = query;
     open();
-    if (!query.trim()) { list.textContent = ""; status.textContent = "Typ een woord of een vraag."; return Promise.resolve(); }
+    if (!query.trim()) {
+      list.textContent = "";
+      more.hidden = true;
+      current = null;
+      status.textContent = "Typ een woord of een vraag.";
+      return Promise.resolve();
+    }
     return rank(query).then(function (result) {
       var top = result.ids.slice(0, SHOWN);
       return Promise.all(top.map(function (id) { return api.load("d/" + id); })).then(function (docs) {
@@ -364,6 +407,11 @@
     status.id = "wz-search-status";
     status.setAttribute("role", "status");
     panel.insertBefore(status, list);
+    more = el("button", "wz-search__more");
+    more.type = "button";
+    more.hidden = true;
+    more.addEventListener("click", showMore);
+    panel.appendChild(more);
     var box = document.getElementById("wz-search");
     input.addEventListener("input", function (ev) {
       clearTimeout(typing);

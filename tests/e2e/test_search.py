@@ -147,3 +147,28 @@ def test_article_numbers_are_found_as_people_type_them(search_page):
 def test_no_results_says_so(search_page):
     assert search(search_page, "qqqxxyz") == []
     assert "Geen resultaten" in search_page.locator("#wz-search-status").inner_text()
+
+
+def test_more_results_come_below_the_first_eight_and_the_keyboard_goes_on_there(page, site_url):
+    """"46 resultaten, de beste 8 staan hieronder" is not the end: a button shows the next ones,
+    below the others, and moves the focus to the first new result."""
+    page.goto(site_url + "ouders/")
+    box = page.get_by_role("searchbox", name="Zoeken")
+    box.click()
+    box.fill("omgang")
+    status = page.get_by_role("status").filter(has_text="resultaten")
+    page.locator('#wz-search-panel[data-wz-query="omgang"]').wait_for(state="attached")
+    total = int(status.inner_text().split()[0])
+    assert total > 16, status.inner_text()
+    results = page.locator("#wz-search-results a.wz-search__link")
+    first_eight = results.evaluate_all("links => links.map(a => a.href)")
+    assert len(first_eight) == 8 and "de beste 8 staan hieronder" in status.inner_text()
+    page.get_by_role("button", name="Toon 8 meer resultaten").click()
+    page.wait_for_function("() => document.querySelectorAll('#wz-search-results a.wz-search__link').length === 16")
+    sixteen = results.evaluate_all("links => links.map(a => a.href)")
+    assert sixteen[:8] == first_eight and len(set(sixteen)) == 16  # the first eight stay, eight new ones below
+    assert page.evaluate("document.activeElement.href") == sixteen[8]
+    assert "de beste 16 staan hieronder" in status.inner_text()
+    box.fill("omgangsregeling kind")  # a new question starts again at eight
+    page.locator('#wz-search-panel[data-wz-query="omgangsregeling kind"]').wait_for(state="attached")
+    assert results.count() <= 8
