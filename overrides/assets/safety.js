@@ -1,5 +1,5 @@
 /* Safety: the quick exit ("Snel weg") on pages about violence and unsafety, the home page, the pages
- * for parents and children and the signaleringshulp (docs/snel-weg.md).
+ * for parents and children, the finder, every gemeente page and the signaleringshulp (docs/snel-weg.md).
  *
  * One click on the button, or the Escape key, swaps this page for a neutral site with
  * location.replace(): this page is not kept in the back-button history, so Back does not bring it
@@ -7,7 +7,8 @@
  * those; docs/snel-weg.md). The page is blanked first, so nothing stays on screen while the other
  * site loads, and it is never restored from the back/forward cache.
  * Where the link says data-wz-escape-twice (the signaleringshulp, where a professional's answers
- * live only in the page), one Escape only says "press Esc again"; a second Escape within four
+ * live only in the page, and the finder, where Escape also closes the list of gemeenten), one
+ * Escape only says "press Esc again"; a second Escape within four
  * seconds leaves. The button itself always leaves at once.
  * Escape first closes the site search or an open dialog. Without JavaScript the button is an
  * ordinary link. No network request until the visitor asks to leave; nothing is stored.
@@ -60,7 +61,7 @@
     if (document.querySelector("dialog[open]")) return;
     if (link.hasAttribute("data-wz-escape-twice") && Date.now() > armedUntil) {
       armedUntil = Date.now() + ARMED_MS;
-      status("Druk nog een keer op Esc om deze pagina snel te verlaten. Je antwoorden worden dan gewist.");
+      status("Druk nog een keer op Esc om deze pagina snel te verlaten. Wat je hier hebt ingevuld, wordt dan gewist.");
       clearTimeout(disarm);
       disarm = setTimeout(function () { armedUntil = 0; status(""); }, ARMED_MS);
       return;

@@ -18,7 +18,8 @@ EVERY_KIND = ["", "ouders/", "kinderen/", "hulp-zoeken/", "gemeenten/zwolle/", "
               "juridisch/ouderlijk-gezag/", "signaleren/", "404.html"]
 QUICK_EXIT = ["", "ouders/", "signaleren/", "kinderen/", "kinderen/kindertelefoon/", "organisaties/de-kindertelefoon/", "aanbod/kindertelefoon/",
               "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/",
-              "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/"]
+              "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/",
+              "hulp-zoeken/", "gemeenten/zwolle/"]  # the parents' way to local help: ouders/, the finder, the gemeente
 
 
 @contextlib.contextmanager
@@ -172,7 +173,23 @@ def test_quick_exit_is_reachable_by_keyboard_first(guarded, site_url):
 
 
 def test_other_pages_have_no_quick_exit_and_escape_stays(page, site_url):
-    page.goto(site_url + "hulp-zoeken/")
+    page.goto(site_url + "aanbod/kies/")
     assert page.locator("[data-wz-quick-exit]").count() == 0
     page.keyboard.press("Escape")
+    assert page.url == site_url + "aanbod/kies/"
+
+
+def test_in_the_finder_one_stray_escape_closing_a_list_stays(guarded, site_url):
+    """Hulp zoeken has the quick exit (it is the parents' way to local help), but Escape also closes
+    the list of gemeenten there: one Escape asks, a second one leaves."""
+    page = guarded
+    page.goto(site_url + "ouders/")
+    page.goto(site_url + "hulp-zoeken/")
+    page.get_by_label("Gemeente", exact=True).focus()  # where Escape closes the list of suggestions
+    page.keyboard.press("Escape")
+    assert "Druk nog een keer op Esc" in page.get_by_role("status").filter(has_text="Esc").inner_text()
     assert page.url == site_url + "hulp-zoeken/"
+    with leaving(page):
+        page.keyboard.press("Escape")
+    page.go_back()
+    assert page.url == site_url + "ouders/"

@@ -68,6 +68,11 @@ class GemeenteKind(PageKind):
             "newest": max(dates),
         }
 
+    def quick_exit(self, cat: Catalogue, key: str) -> bool:
+        """Every gemeente page: it says where to go when it is not safe at home, and it is the step
+        after the parents' page on the way to local help (docs/snel-weg.md)."""
+        return True
+
     def phone(self, cat: Catalogue, key: str) -> str | None:
         """The entry point's number: where to start in this gemeente."""
         entry = self._entry(cat, key)
