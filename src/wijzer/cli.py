@@ -47,14 +47,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _content_problems(content: Path, cat: object) -> list:
-    """Phone references on the hand-written pages in ``content`` (if that folder exists)."""
+    """Phone references and references to entries (cards, links, tiers) on the hand-written pages
+    in ``content`` (if that folder exists)."""
     from wijzer.core.contactrefs import page_problems
+    from wijzer.core.pagerefs import page_ref_problems
 
     if cat is None or not content.is_dir():
         return []
     found = []
     for path in sorted(content.rglob("*.md")):
-        found += page_problems(path.read_text(encoding="utf-8"), path.as_posix(), cat.organisations)  # type: ignore[attr-defined]
+        text = path.read_text(encoding="utf-8")
+        found += page_problems(text, path.as_posix(), cat.organisations)  # type: ignore[attr-defined]
+        found += page_ref_problems(text, path.as_posix(), cat)
     return found
 
 

@@ -53,6 +53,28 @@ def test_unknown_phone_number_in_a_page_is_an_error_with_its_position(tmp_path):
             "zet het met een bron bij de organisatie (contact.phone, bijvoorbeeld 0800-2000) en verwijs daarnaar") in result.stderr.splitlines()
 
 
+
+def test_a_card_link_or_tier_on_a_page_with_an_unknown_id_is_an_error_with_its_position(tmp_path):
+    """The build stops on such a call; validate names each one first, where it stands."""
+    root = project(tmp_path)
+    (root / "content" / "hulp.md").write_text(
+        '# Hulp\n\n{{ contact_card("veilig-thuiss") }}\n\n| 1. {{ trede("lich") }} |\n\n'
+        '{{ offer_card("kiez") }} en {{ topic_link("gezag") }}\n', encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    for expected in (
+        "content/hulp.md:3:1: {{ contact_card(\"veilig-thuiss\") }} noemt een onbekende organisatie 'veilig-thuiss'; "
+        "gebruik een id uit data/organisations.yaml",
+        "content/hulp.md:5:6: {{ trede(\"lich\") }} noemt een onbekende trede 'lich'; gebruik een id uit data/tiers.yaml",
+        "content/hulp.md:7:1: {{ offer_card(\"kiez\") }} noemt een onbekend aanbod 'kiez'; gebruik een id uit data/offers.yaml",
+        "content/hulp.md:7:29: {{ topic_link(\"gezag\") }} noemt een onbekend juridisch onderwerp 'gezag'; "
+        "gebruik een id uit data/legal.yaml",
+    ):
+        assert expected in lines, (expected, lines)
+    (root / "content" / "hulp.md").write_text('# Hulp\n\n{{ trede("licht") }}\n', encoding="utf-8")  # a known id passes
+    assert validate(root).returncode == 0
+
 def test_a_known_organisations_number_typed_in_a_data_text_must_be_a_reference(tmp_path):
     root = project(tmp_path)
     offers = root / "data" / "offers.yaml"

@@ -176,6 +176,12 @@ def register(env: Any) -> None:
         return render('<a href="{{ link(uri.topic(t.id)) }}">{{ t.title }}</a>', t=topic)
 
     @env.macro
+    def trede(tier_id: str) -> Markup:
+        """De naam van een trede (zwaarte van de hulp) uit data/tiers.yaml, zoals de rest van de site hem noemt."""
+        tier = need(cat().tiers, tier_id, "trede")
+        return render("{{ t.label }}", t=tier)
+
+    @env.macro
     def telefoon(org_id: str) -> Markup:
         """Het telefoonnummer van een organisatie als link (tel:), uit data/organisations.yaml."""
         from wijzer.core.contactrefs import numbers_html
