@@ -59,7 +59,7 @@ def test_a_card_link_or_tier_on_a_page_with_an_unknown_id_is_an_error_with_its_p
     root = project(tmp_path)
     (root / "content" / "hulp.md").write_text(
         '# Hulp\n\n{{ contact_card("veilig-thuiss") }}\n\n| 1. {{ trede("lich") }} |\n\n'
-        '{{ offer_card("kiez") }} en {{ topic_link("gezag") }}\n', encoding="utf-8")
+        '{{ offer_card("kiez") }} en {{ topic_link("gezag") }}\n\n{{ offer_list(tier="licht", audience="ouderz") }}\n', encoding="utf-8")
     result = validate(root)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
@@ -70,6 +70,9 @@ def test_a_card_link_or_tier_on_a_page_with_an_unknown_id_is_an_error_with_its_p
         "content/hulp.md:7:1: {{ offer_card(\"kiez\") }} noemt een onbekend aanbod 'kiez'; gebruik een id uit data/offers.yaml",
         "content/hulp.md:7:29: {{ topic_link(\"gezag\") }} noemt een onbekend juridisch onderwerp 'gezag'; "
         "gebruik een id uit data/legal.yaml",
+        # a misspelt filter would quietly show "Geen aanbod gevonden"
+        "content/hulp.md:9:29: offer_list: audience=\"ouderz\" is geen bekende doelgroep; "
+        "kies uit ouders, kinderen, jongeren, professionals",
     ):
         assert expected in lines, (expected, lines)
     (root / "content" / "hulp.md").write_text('# Hulp\n\n{{ trede("licht") }}\n', encoding="utf-8")  # a known id passes
