@@ -127,7 +127,13 @@ class Taxatie:
 
     @property
     def max_score(self) -> int:
+        """The sum of the heaviest weights: no threshold may lie above it (validation)."""
         return sum(max(a.weight for a in q.answers) for q in self.questions)
+
+    @property
+    def reachable_score(self) -> int:
+        """The highest score a visitor can get: an answer with safety sets the score aside, so its weight never counts."""
+        return sum(max((a.weight for a in q.answers if not a.safety), default=0) for q in self.questions)
 
 
 @dataclass(frozen=True)

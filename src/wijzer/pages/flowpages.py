@@ -132,7 +132,7 @@ def taxatie_data(cat: Catalogue, link: Linker, *, with_offers: bool = True) -> d
             {"id": r.tier, "label": cat.tiers[r.tier].label, "level": cat.tiers[r.tier].level, "min_score": r.min_score, "contacts": r.contacts}
             for r in tax.rules
         ],
-        "max_score": tax.max_score,
+        "max_score": tax.reachable_score,
         "safety": {"offers": tax.safety.offers, "contacts": tax.safety.organisations, "phone": _vt_number(cat)},
         "gemeenten": {code: _gemeente_data(cat, code, link(uri.gemeente(code))) for code in cat.gemeenten},
         "veilig_thuis": (national_vt.id if (national_vt := crisis.veilig_thuis_for(cat, None)) else None),
