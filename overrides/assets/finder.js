@@ -80,8 +80,9 @@
       if (!trimmed) return null;
       if (byKey[trimmed.toLowerCase()]) return byKey[trimmed.toLowerCase()];
       var result = match(trimmed);
-      // A name only close to a gemeente ("Weesp": Weert?) is asked about, as on the home page.
-      if (result.found.length === 1 && result.how !== "typo") return result.found[0];
+      // A name only close to a gemeente ("Weesp": Weert?) or its beginning ("Grave": 's-Gravenhage?)
+      // is asked about, as on the home page.
+      if (result.found.length === 1 && result.how === "exact") return result.found[0];
       if (result.found.length) candidates = result.found;
       return null;
     }

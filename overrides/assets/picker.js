@@ -1,6 +1,7 @@
 /* "Waar woon je?" (src/wijzer/pages/gemeente_picker.py has the rules): the typed name of a gemeente
    goes straight to its page; more than one match ("Bergen") asks which one, and so does a name that
-   is only close to a gemeente ("Weesp" is not "Weert": a town that is part of a larger gemeente). Without JavaScript the form
+   is only close to a gemeente or its beginning ("Weesp" is not "Weert", "Grave" is not 's-Gravenhage:
+   towns that are part of another gemeente). Without JavaScript the form
    is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP).
    The matching itself is window.WijzerGemeenten.matcher, also used by the finder (finder.js). */
 (function () {
@@ -126,7 +127,7 @@
       var result = match(text);
       var found = result.found;
       input.removeAttribute("aria-invalid");
-      if (found.length === 1 && result.how !== "typo") {
+      if (found.length === 1 && result.how === "exact") {
         say([paragraph("Je gaat naar " + found[0].name + ".")]);
         if (replace) location.replace(href(found[0])); else location.assign(href(found[0]));
         return;
@@ -141,14 +142,17 @@
       }
       // A name that is only close to a gemeente is asked about, never followed: a town that is part
       // of a larger gemeente ("Weesp", "Haren") is close to another gemeente far away ("Weert", "Laren").
+      // A beginning ("Zwol") is asked about too: "Grave" is a town, and the beginning of 's-Gravenhage.
       var question = result.how === "exact"
         ? "Er zijn meer gemeenten met de naam \u201c" + text.trim() + "\u201d. Welke bedoel je?"
-        : result.how === "typo"
-          ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Bedoel je " + (found.length === 1 ? "deze gemeente?" : "een van deze gemeenten?")
-          : "Welke gemeente bedoel je?";
+        : found.length === 1
+          ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Bedoel je deze gemeente?"
+          : result.how === "typo"
+            ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Bedoel je een van deze gemeenten?"
+            : "Welke gemeente bedoel je?";
       var nodes = [paragraph(question), choices(found)];
       if (found.length > 8) nodes.push(paragraph("Staat je gemeente er niet bij? Typ meer letters."));
-      if (result.how === "typo") {
+      if (result.how === "typo" || found.length === 1) {
         nodes.push(paragraph("Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente."));
         nodes.push(allLink());
       }

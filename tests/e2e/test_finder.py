@@ -176,10 +176,11 @@ def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_
         assert query_of(page) == {"gemeente": [code]}
         assert page.get_by_role("button", name=f"Filter verwijderen: {official}").is_visible()
 
-    names = [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Zwol", "Zwolle")]
+    names = [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Hengelo", "Hengelo (O.)")]
     assert each_case(names, check, name=lambda case: case[0]) == {}
-    # a name only close to a gemeente is asked about, not chosen (Weesp is part of Amsterdam, not Weert)
-    for typed, close in (("Utrehct", "Utrecht"), ("Weesp", "Weert")):
+    # a name only close to a gemeente, or its beginning, is asked about, not chosen (Weesp is part of
+    # Amsterdam, not Weert; Grave is part of Land van Cuijk)
+    for typed, close in (("Utrehct", "Utrecht"), ("Weesp", "Weert"), ("Grave", "'s-Gravenhage"), ("Zwol", "Zwolle")):
         open_finder(page, site_url)
         choose_gemeente(page, typed)
         assert_result(page, cat, everything(cat))

@@ -193,3 +193,28 @@ def test_in_the_finder_one_stray_escape_closing_a_list_stays(guarded, site_url):
         page.keyboard.press("Escape")
     page.go_back()
     assert page.url == site_url + "ouders/"
+
+
+def test_at_the_bottom_of_a_page_the_button_covers_no_text_on_a_phone(page, site_url):
+    """The button stays in the corner; scrolled to the very end, the last lines of the page (the
+    footer's small print included) stand clear of it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "gemeenten/zwolle/")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    covered = page.evaluate(
+        """() => {
+          const button = document.querySelector("[data-wz-quick-exit]").getBoundingClientRect();
+          const hit = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.data.trim() || node.parentElement.closest("[data-wz-quick-exit]")) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) {
+              if (r.width && r.bottom > button.top && r.top < button.bottom && r.right > button.left && r.left < button.right) hit.push(node.data.trim().slice(0, 40));
+            }
+          }
+          return hit;
+        }"""
+    )
+    assert covered == [], f"de knop Snel weg staat over: {covered}"

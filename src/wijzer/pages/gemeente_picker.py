@@ -9,10 +9,10 @@ a JSON data block (not executed; CSP script-src 'self' holds):
 - accents, case, spaces and punctuation do not count ("sudwest fryslan", "s hertogenbosch");
 - the leading 's- / 't and the province suffix may be left out ("Hertogenbosch", "Hengelo");
 - well-known other names ("Den Bosch", "Den Haag") count as the gemeente;
-- a unique beginning is enough ("Zwol");
-- one match goes straight to the gemeente page; more than one ("Bergen") asks which one;
-- a name that is only close to a gemeente ("Utrehct", but also "Weesp", a town in Amsterdam, close
-  to Weert) is never followed: the answer asks "Bedoel je ...?" with a link to the gemeente.
+- the name (or another name) goes straight to the gemeente page; more than one ("Bergen") asks which one;
+- a beginning ("Zwol") or a name that is only close to a gemeente ("Utrehct") is never followed: the
+  answer asks "Bedoel je ...?" with a link to the gemeente. Towns are often part of another gemeente,
+  and their names look like other gemeenten: "Grave" begins 's-Gravenhage, "Weesp" is close to Weert.
 """
 
 from __future__ import annotations
