@@ -42,20 +42,23 @@
       var name = fold(g.name);
       g.keys = [squeeze(name), squeeze(bare(name))];
       (g.aliases || []).forEach(function (alias) { g.keys.push(squeeze(fold(alias))); });
+      // The towns in a name with a hyphen: "Geleen" is in Sittard-Geleen, "Volendam" in Edam-Volendam.
+      g.parts = bare(name).indexOf("-") === -1 ? [] : bare(name).split("-").map(squeeze).filter(function (p) { return p.length >= 3; });
     });
 
     function unique(list) {
       return list.filter(function (g, i) { return list.indexOf(g) === i; });
     }
 
-    // -> { found: [entries], how: "exact" | "prefix" | "typo" | "none" }
+    // -> { found: [entries], how: "exact" | "prefix" | "typo" | "none" }; "prefix" is also a town in
+    // a hyphenated name ("Geleen"). Only "exact" is followed without asking.
     return function match(text) {
       var key = squeeze(fold(text));
       if (!key) return { found: [], how: "none" };
       var exact = entries.filter(function (g) { return g.keys.indexOf(key) >= 0; });
       if (exact.length) return { found: exact, how: "exact" };
       var prefix = key.length >= 2 ? entries.filter(function (g) {
-        return g.keys.some(function (k) { return k.indexOf(key) === 0; });
+        return g.parts.indexOf(key) >= 0 || g.keys.some(function (k) { return k.indexOf(key) === 0; });
       }) : [];
       if (prefix.length) return { found: prefix, how: "prefix" };
       var max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;

@@ -76,6 +76,7 @@ def test_phone_sized_screen_has_no_axe_violations(new_page, site_url):
 def test_404_page_has_no_axe_violations(page, root_url):  # noqa: F811
     page.goto(root_url + "bestaat/niet/")
     assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert page.title().startswith("Pagina niet gevonden")  # a tab, a bookmark or a screen reader says what happened
     assert violations(page) == []
 
 

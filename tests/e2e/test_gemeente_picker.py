@@ -84,7 +84,8 @@ def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Utrecht')}/")
 
     # Weesp is part of Amsterdam and close to Weert; Grave is part of Land van Cuijk and begins 's-Gravenhage
-    for town, suggested in (("Weesp", "Weert"), ("Grave", "'s-Gravenhage"), ("Zwol", "Zwolle")):
+    # and a town in a hyphenated name gets that gemeente: Geleen is in Sittard-Geleen (not Velsen)
+    for town, suggested in (("Weesp", "Weert"), ("Grave", "'s-Gravenhage"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
         page.goto(site_url)
         field.fill(town)
         field.press("Enter")
