@@ -1,7 +1,11 @@
 /* Accessibility: a table that is wider than the screen scrolls sideways inside Material's
  * wrapper. Keyboard users can only scroll it if it can take focus (WCAG 2.1.1; axe
  * scrollable-region-focusable), and a screen reader should hear what the region is.
- * Checked again when the window size changes. No network, no storage.
+ * Checked again when the window size changes.
+ * And the menu button on a phone (Material's ☰ is a label, which Tab skips): a real button takes
+ * its place, says whether the menu is open, moves the focus into the menu when a key opened it, and
+ * Escape closes the menu again (before Escape could mean "Snel weg"). Without JavaScript the label
+ * stays (a mouse or a tap opens the menu). No network, no storage.
  */
 (function () {
   "use strict";
@@ -27,4 +31,40 @@
   window.addEventListener("load", update);
   window.addEventListener("resize", later);
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(later);
+
+  function menu() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    if (!toggle || !label || label.hidden) return;
+    var drawer = document.querySelector(".md-sidebar--primary");
+    /* A real button in the label's place, with Material's icon and classes (a label cannot be a button) */
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " wz-menu-button";
+    button.setAttribute("aria-label", "Menu");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    sync();
+    toggle.addEventListener("change", sync);
+    button.addEventListener("click", function (ev) {
+      toggle.click();  /* Material listens to the checkbox */
+      if (ev.detail === 0 && toggle.checked && drawer) {  /* opened with Enter or Space: into the menu */
+        setTimeout(function () {  /* once the drawer is visible (wijzer.css) */
+          var first = drawer.querySelector("a[href], label[tabindex], input");
+          if (first) first.focus();
+        }, 30);
+      }
+    });
+    document.addEventListener("keydown", function (ev) {
+      if ((ev.key === "Escape" || ev.key === "Esc") && toggle.checked && getComputedStyle(button).display !== "none") {
+        ev.preventDefault();
+        ev.stopPropagation();
+        toggle.click();
+        button.focus();
+      }
+    }, true);  /* capture: before safety.js reads Escape as "leave this page" */
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", menu); else menu();
 })();

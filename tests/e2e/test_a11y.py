@@ -166,3 +166,31 @@ def test_skip_link_goes_to_the_content(page, site_url):
     page.keyboard.press("Enter")
     assert page.url.endswith("#kies-kinderen-in-een-scheiding")  # the page title of a generated page
     assert page.evaluate("document.documentElement.lang") == "nl"
+
+
+def test_on_a_phone_the_keyboard_reaches_the_menu_and_no_invisible_link(page, site_url):
+    """At 390 px (and at 400 % zoom) the menu is a drawer. Tab reaches its button, Enter opens it with
+    the focus inside, Escape closes it again (and does not leave the page, which has Snel weg); while
+    it is closed, Tab never lands on a link that is off screen (WCAG 2.1.1, 2.4.7)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url)
+    unseen = []
+    for _ in range(25):  # from the top of the page into its content
+        page.keyboard.press("Tab")
+        box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+                                       return [document.activeElement.textContent.trim().slice(0, 30), r.right, r.width]; }""")
+        if box[1] <= 0 or box[2] == 0:
+            unseen.append(box[0])
+    assert unseen == [], f"Tab komt op onzichtbare links: {unseen}"
+    button = page.get_by_role("button", name="Menu")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    # the focus is in the menu as it slides in (a quarter of a second), and ends in view
+    page.wait_for_function("() => document.activeElement.getBoundingClientRect().left >= 0", timeout=5000)
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+    assert page.url == site_url, "Esc sloot het menu en liet de pagina staan"

@@ -50,7 +50,7 @@ def test_the_tools_are_in_the_menu_of_a_generated_page(page, site_url, link, url
 def test_the_finder_is_in_the_phone_menu(page, site_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + "gemeenten/zwolle/")
-    page.locator('.md-header label[for="__drawer"]').click()
+    page.get_by_role("button", name="Menu").click()
     drawer = page.locator(".md-sidebar--primary nav")
     drawer.get_by_text("Hulp zoeken", exact=True).first.click()  # opens the section
     drawer.get_by_role("link", name="Zoek hulp", exact=True).click()
