@@ -110,7 +110,8 @@
         a.href = href(g);
         a.textContent = g.name;
         li.appendChild(a);
-        li.appendChild(document.createTextNode(" (" + g.province + ")"));
+        // "Bergen (L.)" already says where it is: no "(Limburg)" after it
+        if (g.name.indexOf("(") === -1) li.appendChild(document.createTextNode(" (" + g.province + ")"));
         ul.appendChild(li);
       });
       return ul;

@@ -107,6 +107,7 @@ def test_bergen_asks_which_one_and_unknown_names_say_so(page, site_url, cat):
     assert "Welke bedoel je?" in answer.inner_text()
     choices = answer.get_by_role("link").all_inner_texts()
     assert choices == ["Bergen (L.)", "Bergen (NH.)"]
+    assert "(NH.) (Noord-Holland)" not in answer.inner_text()  # the name says where it is: once is enough
     assert page.evaluate("document.activeElement.textContent") == "Bergen (L.)"
     answer.get_by_role("link", name="Bergen (NH.)").click()
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Bergen (NH.)')}/")
