@@ -36,6 +36,9 @@
     var ageInput = form.elements.namedItem("leeftijd");
     var textInput = form.elements.namedItem("zoek");
     var hint = root.querySelector("[data-wz-gemeente-hint]");
+    // What a screen reader hears when a typed name is committed ("Bedoel je Weert?"): a status that
+    // changes only then, not at every letter (the hint itself changes while typing).
+    var said = root.querySelector("[data-wz-gemeente-said]");
     var hintText = hint.textContent;
     var countEl = root.querySelector("[data-wz-count]");
     var activeBox = root.querySelector("[data-wz-active]");
@@ -369,6 +372,7 @@
         gemeenteInput.setAttribute("aria-invalid", "true");
         hint.textContent = "We kennen geen gemeente met de naam \u201c" + gemeenteInput.value.trim() + "\u201d. Kies een naam uit de lijst.";
       }
+      if (committed && said) said.textContent = unknown ? hint.textContent : "";
     }
 
     // ------------------------------------------------------------------ summaries fetched later

@@ -185,6 +185,8 @@ def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_
         choose_gemeente(page, typed)
         assert_result(page, cat, everything(cat))
         assert page.locator("#wz-f-gemeente-hint").inner_text().startswith(f"Bedoel je {close}?")
+        # and a screen reader hears it once the name is committed (a status, not a change at every letter)
+        assert page.get_by_role("status").filter(has_text=f"Bedoel je {close}?").count() == 1
         assert "gemeente" not in query_of(page)
 
 
