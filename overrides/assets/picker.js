@@ -73,6 +73,9 @@
   }
   window.WijzerGemeenten = { matcher: matcher };
 
+  // Said with every answer that is not a gemeente's own name: many towns are part of a larger gemeente.
+  var TOWN = "Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente.";
+
   function setup(form) {
     var data = JSON.parse(form.querySelector("[data-wz-picker-data]").textContent);
     var input = form.querySelector("input[name=gemeente]");
@@ -139,8 +142,7 @@
       if (found.length === 0) {
         input.setAttribute("aria-invalid", "true");
         say(text.trim()
-          ? [paragraph("We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Kijk of de naam goed gespeld is. " +
-              "Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente."), allLink()]
+          ? [paragraph("We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Kijk of de naam goed gespeld is. " + TOWN), allLink()]
           : [paragraph("Typ eerst de naam van je gemeente."), allLink()]);
         return;
       }
@@ -157,7 +159,7 @@
       var nodes = [paragraph(question), choices(found)];
       if (found.length > 8) nodes.push(paragraph("Staat je gemeente er niet bij? Typ meer letters."));
       if (result.how === "typo" || found.length === 1) {
-        nodes.push(paragraph("Woon je in een dorp of stad die bij een grotere gemeente hoort? Typ dan de naam van die gemeente."));
+        nodes.push(paragraph(TOWN));
         nodes.push(allLink());
       }
       say(nodes);

@@ -306,13 +306,17 @@
     more.textContent = left > 0 ? "Toon " + Math.min(left, SHOWN) + " meer resultaten" : "";
   }
 
+  function clear() {
+    list.textContent = "";
+    more.hidden = true;
+    current = null;
+  }
+
   function render(result, docs, query) {
     // A late answer to the last query may arrive after the visitor has moved into the results
     // with the arrow keys: keep focus on the same place in the new list instead of losing it.
     var focused = links().indexOf(document.activeElement);
-    list.textContent = "";
-    more.hidden = true;
-    current = null;
+    clear();
     if (!result.words.length) { status.textContent = ""; if (focused !== -1) input.focus(); return; }
     if (!docs.length) {
       status.textContent = "Geen resultaten voor ‘" + query + "’. Probeer een ander woord, of kijk bij Hulp zoeken.";
@@ -372,13 +376,7 @@
     var mine = ++counter;
     lastQuery = query;
     open();
-    if (!query.trim()) {
-      list.textContent = "";
-      more.hidden = true;
-      current = null;
-      status.textContent = "Typ een woord of een vraag.";
-      return Promise.resolve();
-    }
+    if (!query.trim()) { clear(); status.textContent = "Typ een woord of een vraag."; return Promise.resolve(); }
     return rank(query).then(function (result) {
       var top = result.ids.slice(0, SHOWN);
       return Promise.all(top.map(function (id) { return api.load("d/" + id); })).then(function (docs) {

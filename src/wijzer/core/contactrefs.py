@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Protocol
 
 from wijzer.core.fields import phone_href
-from wijzer.core.problems import Problem
+from wijzer.core.problems import Problem, text_position
 
 REF_RE = re.compile(r"\[\[telefoon:([^\[\]\s]*)\]\]")
 # Tags and character references stay as they are; the contents of <script> and <style> too
@@ -98,7 +98,5 @@ def page_problems(text: str, file: str, organisations: Mapping[str, _Organisatio
                 message = f"{match.group(0)}: organisatie '{org_id}' heeft geen telefoonnummer (contact.phone)"
             else:
                 continue
-            line = text.count("\n", 0, match.start()) + 1
-            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            found.append(Problem(file, line, col, "", message))
+            found.append(Problem(file, *text_position(text, match.start()), "", message))
     return found

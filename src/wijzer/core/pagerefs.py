@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wijzer.core.models import AUDIENCE_LABELS, PHASE_LABELS
-from wijzer.core.problems import Problem
+from wijzer.core.problems import Problem, text_position
 
 # macro -> (which entries it names, where they live, "an unknown ..." in Dutch)
 MACROS: dict[str, tuple[str, str, str]] = {
@@ -44,7 +44,7 @@ def page_ref_problems(text: str, file: str, catalogue: Any) -> list[Problem]:
         entries: Mapping[str, object] = getattr(catalogue, table)
         if key in entries:
             continue
-        found.append(Problem(file, *_position(text, match.start()), "", f"{match.group(0)} noemt {what} '{key}'; gebruik een id uit {where}"))
+        found.append(Problem(file, *text_position(text, match.start()), "", f"{match.group(0)} noemt {what} '{key}'; gebruik een id uit {where}"))
     known = {"audience": AUDIENCE_LABELS, "phase": PHASE_LABELS, "tier": catalogue.tiers, "gemeente": catalogue.gemeenten}
     for match in LIST_RE.finditer(text):
         for arg in ARG_RE.finditer(match.group(1)):
@@ -52,9 +52,5 @@ def page_ref_problems(text: str, file: str, catalogue: Any) -> list[Problem]:
             if name in FILTERS and value not in known[name]:
                 what, allowed = FILTERS[name]
                 at = match.start(1) + arg.start()
-                found.append(Problem(file, *_position(text, at), "", f"offer_list: {name}=\"{value}\" is geen bekende {what}; kies uit {allowed}"))
+                found.append(Problem(file, *text_position(text, at), "", f"offer_list: {name}=\"{value}\" is geen bekende {what}; kies uit {allowed}"))
     return found
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

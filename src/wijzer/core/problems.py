@@ -99,6 +99,11 @@ class Problem:
         return f"::{kind} file={self.file},line={self.line},col={self.col}::{text}"
 
 
+def text_position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column), both from 1, of the character at ``offset`` in ``text``: where a message points."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def summary(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     errors = sum(p.severity == "error" for p in problems)
