@@ -1,7 +1,8 @@
 /* "Waar woon je?" (src/wijzer/pages/gemeente_picker.py has the rules): the typed name of a gemeente
    goes straight to its page; more than one match ("Bergen") asks which one, and so does a name that
    is only close to a gemeente or its beginning ("Weesp" is not "Weert", "Grave" is not 's-Gravenhage:
-   towns that are part of another gemeente). Without JavaScript the form
+   towns that are part of another gemeente). The name of a former gemeente ("Weesp", "Haaren") says
+   which gemeente it is part of now (herindelingen in data/regions.yaml). Without JavaScript the form
    is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP).
    The matching itself is window.WijzerGemeenten.matcher, also used by the finder (finder.js). */
 (function () {
@@ -89,6 +90,13 @@
     Object.keys(data.a).forEach(function (alias) {
       gemeenten[data.a[alias]].aliases.push(alias);
     });
+    // Former gemeenten ("Weesp", "Haaren"): found as another name of the gemeente(n) they are part of now.
+    var formerByKey = {};
+    (data.f || []).forEach(function (row) {
+      var now = row[2].map(function (i) { return gemeenten[i]; });
+      now.forEach(function (g) { g.aliases.push(row[0]); (g.former = g.former || []).push(row[0]); });
+      formerByKey[squeeze(fold(row[0]))] = { name: row[0], year: row[1], now: now };
+    });
     var match = matcher(gemeenten);
 
     function href(g) {
@@ -104,7 +112,18 @@
       p.textContent = text;
       return p;
     }
-    function choices(list) {
+    // The former gemeente that made a gemeente an answer, when its own name did not: "Boxmer" ->
+    // "Land van Cuijk, waar Boxmeer nu bij hoort".
+    function via(g, key) {
+      if (!g.former || g.keys.slice(0, 2).some(function (k) { return k.indexOf(key) === 0 || distance(key, k, 2) <= 2; })) return "";
+      var hits = g.former.filter(function (name) {
+        var k = squeeze(fold(name));
+        return k.indexOf(key) === 0 || distance(key, k, 3) <= 3;
+      });
+      return hits.length ? hits[0] : "";
+    }
+    function choices(list, typed) {
+      var key = squeeze(fold(typed || ""));
       var ul = document.createElement("ul");
       ul.className = "wz-picker__choices";
       list.slice(0, 8).forEach(function (g) {
@@ -115,6 +134,8 @@
         li.appendChild(a);
         // "Bergen (L.)" already says where it is: no "(Limburg)" after it
         if (g.name.indexOf("(") === -1) li.appendChild(document.createTextNode(" (" + g.province + ")"));
+        var was = key ? via(g, key) : "";
+        if (was) li.appendChild(document.createTextNode(", waar " + was + " nu bij hoort"));
         ul.appendChild(li);
       });
       return ul;
@@ -130,10 +151,28 @@
       return p;
     }
 
+    function inWords(names) {
+      return names.length === 1 ? names[0] : names.slice(0, -1).join(", ") + " en " + names[names.length - 1];
+    }
+
     function go(text, replace) {
       var result = match(text);
       var found = result.found;
       input.removeAttribute("aria-invalid");
+      // A former gemeente: say which gemeente it is part of now, and link to it (not a jump to a
+      // page with another name on it, which would look like a mistake).
+      var former = result.how === "exact" ? formerByKey[squeeze(fold(text))] : null;
+      if (former) {
+        var now = former.now.map(function (g) { return g.name; });
+        say([
+          paragraph(former.name + " is sinds " + former.year + " geen aparte gemeente meer. " + (now.length === 1
+            ? former.name + " hoort nu bij de gemeente " + now[0] + "."
+            : "Het is verdeeld over de gemeenten " + inWords(now) + ". Bij welke gemeente woon je nu?")),
+          choices(former.now)
+        ]);
+        answer.querySelector("a").focus();
+        return;
+      }
       if (found.length === 1 && result.how === "exact") {
         say([paragraph("Je gaat naar " + found[0].name + ".")]);
         if (replace) location.replace(href(found[0])); else location.assign(href(found[0]));
@@ -156,7 +195,7 @@
           : result.how === "typo"
             ? "We vinden geen gemeente met de naam \u201c" + text.trim() + "\u201d. Bedoel je een van deze gemeenten?"
             : "Welke gemeente bedoel je?";
-      var nodes = [paragraph(question), choices(found)];
+      var nodes = [paragraph(question), choices(found, text)];
       if (found.length > 8) nodes.push(paragraph("Staat je gemeente er niet bij? Typ meer letters."));
       if (result.how === "typo" || found.length === 1) {
         nodes.push(paragraph(TOWN));

@@ -400,3 +400,40 @@ def test_a_postcode_error_gives_an_example(tmp_path):
                                  "        postcode: 8011PKK\n        city: Zwolle\n", 1), encoding="utf-8")
     assert any(line.endswith("contact.address.postcode: '8011PKK' is geen postcode; schrijf vier cijfers en twee hoofdletters, "
                              "bijvoorbeeld 8011 PK") for line in validate(root).stderr.splitlines())
+
+
+# ------------------------------------------------------------------ former gemeenten (herindelingen)
+
+
+def test_a_former_gemeente_must_be_gone_named_once_in_the_past_and_go_into_known_gemeenten(tmp_path):
+    """What "Waar woon je?" says about a former gemeente ("Weesp hoort nu bij Amsterdam") comes from
+    data/regions.yaml; each mistake there is named where it stands, all at once."""
+    root = project(tmp_path)
+    regions = root / "data" / "regions.yaml"
+    regions.write_text(regions.read_text(encoding="utf-8") + (
+        "herindelingen:\n"
+        "  - since: 2022-03-24\n    former: [Weesp]\n    into: [GM0363]\n"
+        "    sources: [https://www.amsterdam.nl/weesp/]\n    consulted: 2026-11-01\n"
+        "  - since: 2019-01-01\n    former: [Diepenveen, Zwolle, weesp]\n    into: [GM0150, GM0194]\n"
+        "    sources: [https://www.cbs.nl/]\n    consulted: 2026-11-01\n"
+        "  - since: 2027-01-01\n    former: [Olst]\n    into: [GM0150]\n"
+        "    sources: [https://www.cbs.nl/]\n    consulted: 2027-01-02\n"
+    ), encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    for needle, message in (
+        ("former: [Diepenveen, Zwolle, weesp]", "'Zwolle' is nog een gemeente (Zwolle); zet bij former alleen opgeheven gemeenten"),
+        ("former: [Diepenveen, Zwolle, weesp]", "'weesp' staat al bij een herindeling (regel "),
+        ("into: [GM0150, GM0194]", "onbekende gemeente 'GM0194'; bedoelde je 'GM0193'?"),
+        ("since: 2027-01-01", "datum 2027-01-01 ligt in de toekomst; zet een herindeling pas in de lijst als hij is ingegaan"),
+        ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
+    ):
+        line = line_of(regions, needle)
+        assert any(entry.startswith(f"data/regions.yaml:{line}:") and message in entry for entry in lines), (needle, message, lines)
+
+    # the mistakes put right: the list is valid
+    text = regions.read_text(encoding="utf-8")
+    regions.write_text(text.replace("Diepenveen, Zwolle, weesp", "Diepenveen").replace("GM0150, GM0194", "GM0150")
+                       .replace("2027-01-01", "2005-01-01").replace("2027-01-02", "2026-11-01"), encoding="utf-8")
+    assert validate(root).returncode == 0, validate(root).stderr

@@ -176,11 +176,12 @@ def test_the_finder_understands_gemeente_names_as_the_home_page_does(page, site_
         assert query_of(page) == {"gemeente": [code]}
         assert page.get_by_role("button", name=f"Filter verwijderen: {official}").is_visible()
 
-    names = [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Hengelo", "Hengelo (O.)")]
+    # ... and a former gemeente counts as the gemeente it is part of now (herindelingen in data/regions.yaml)
+    names = [("Den Bosch", "'s-Hertogenbosch"), ("sudwest fryslan", "Súdwest-Fryslân"), ("Hengelo", "Hengelo (O.)"), ("Weesp", "Amsterdam")]
     assert each_case(names, check, name=lambda case: case[0]) == {}
-    # a name only close to a gemeente, or its beginning, is asked about, not chosen (Weesp is part of
-    # Amsterdam, not Weert; Grave is part of Land van Cuijk)
-    for typed, close in (("Utrehct", "Utrecht"), ("Weesp", "Weert"), ("Grave", "'s-Gravenhage"), ("Zwol", "Zwolle")):
+    # a name only close to a gemeente, or its beginning, is asked about, not chosen (Born is part of
+    # Sittard-Geleen, not Borne; Berkel en Rodenrijs is part of Lansingerland)
+    for typed, close in (("Utrehct", "Utrecht"), ("Born", "Borne"), ("Berkel", "Berkelland"), ("Zwol", "Zwolle")):
         open_finder(page, site_url)
         choose_gemeente(page, typed)
         assert_result(page, cat, everything(cat))
@@ -198,6 +199,9 @@ def test_the_finder_asks_which_bergen(page, site_url, cat):
     assert hint.startswith("Welke gemeente bedoel je:")
     bergens = [g.name for g in cat.gemeenten.values() if g.name.startswith("Bergen (")]
     assert len(bergens) >= 2 and all(name in hint for name in bergens)
+    # and which part of a former gemeente that was divided over four
+    choose_gemeente(page, "Haaren")
+    assert page.locator("#wz-f-gemeente-hint").inner_text().startswith("Welke gemeente bedoel je: Boxtel, Oisterwijk, Tilburg of Vught?")
     choose_gemeente(page, bergens[0])
     code = next(c for c, g in cat.gemeenten.items() if g.name == bergens[0])
     assert query_of(page) == {"gemeente": [code]}

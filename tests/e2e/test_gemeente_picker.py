@@ -70,8 +70,8 @@ def test_names_aliases_and_missing_accents_go_straight_to_the_gemeente(page, sit
 
 
 def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_url, cat):
-    """A typo is forgiven with a question, never with a jump: Weesp (part of Amsterdam) is close to
-    Weert in Limburg, and a parent who lands on the wrong gemeente gets the wrong wijkteam."""
+    """A typo is forgiven with a question, never with a jump: Born (a village in Sittard-Geleen) is
+    close to Borne in Overijssel, and a parent who lands on the wrong gemeente gets the wrong wijkteam."""
     page.goto(site_url)
     field = page.get_by_label("Waar woon je?")
     answer = page.locator("[data-wz-picker-answer]")
@@ -83,9 +83,9 @@ def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_
     page.keyboard.press("Enter")  # the suggestion has the focus: one more key
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Utrecht')}/")
 
-    # Weesp is part of Amsterdam and close to Weert; Grave is part of Land van Cuijk and begins 's-Gravenhage
-    # and a town in a hyphenated name gets that gemeente: Geleen is in Sittard-Geleen (not Velsen)
-    for town, suggested in (("Weesp", "Weert"), ("Grave", "'s-Gravenhage"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
+    # Born is part of Sittard-Geleen and close to Borne; Berkel (en Rodenrijs) is in Lansingerland and begins
+    # Berkelland; and a town in a hyphenated name gets that gemeente: Geleen is in Sittard-Geleen (not Velsen)
+    for town, suggested in (("Born", "Borne"), ("Berkel", "Berkelland"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
         page.goto(site_url)
         field.fill(town)
         field.press("Enter")
@@ -140,3 +140,35 @@ def test_without_javascript_the_form_leads_to_an_a_to_z_list(new_page, site_url,
 def test_a_shared_gemeenten_link_with_a_name_opens_that_gemeente(page, site_url, cat):
     page.goto(site_url + "gemeenten/?gemeente=zwolle")
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Zwolle')}/")
+
+
+def test_a_former_gemeente_says_which_gemeente_it_is_part_of_now(page, site_url, cat):
+    """People still call their town by the gemeente it was before a merger. Weesp is not sent to a
+    page that says Amsterdam without a word: the answer says why, and links there."""
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    answer = page.locator("[data-wz-picker-answer]")
+    field.fill("weesp")
+    field.press("Enter")
+    assert " ".join(answer.locator("p").first.inner_text().split()) == (
+        "Weesp is sinds 2022 geen aparte gemeente meer. Weesp hoort nu bij de gemeente Amsterdam.")
+    link = answer.get_by_role("link", name="Amsterdam")
+    assert page.evaluate("document.activeElement.textContent") == "Amsterdam"  # Enter again goes there
+    assert link.get_attribute("href").endswith(f"gemeenten/{slug_of(cat, 'Amsterdam')}/")
+    assert page.url == site_url
+
+    # a gemeente divided over four: the answer names them all and asks which one
+    field.fill("Haaren")
+    field.press("Enter")
+    assert "Het is verdeeld over de gemeenten Boxtel, Oisterwijk, Tilburg en Vught. Bij welke gemeente woon je nu?" in answer.inner_text()
+    assert answer.locator(".wz-picker__choices a").all_inner_texts() == ["Boxtel", "Oisterwijk", "Tilburg", "Vught"]
+
+    # a typo in a former name: the gemeente it is part of now, and why
+    field.fill("Boxmer")
+    field.press("Enter")
+    assert " ".join(answer.locator(".wz-picker__choices li").first.inner_text().split()) == (
+        "Land van Cuijk (Noord-Brabant), waar Boxmeer nu bij hoort")
+
+    # the gemeente's own page says it too
+    page.goto(site_url + f"gemeenten/{slug_of(cat, 'Land van Cuijk')}/")
+    assert "Ook voor de vroegere gemeenten Boxmeer, Cuijk, Grave, Mill en Sint Hubert en Sint Anthonis: die horen sinds 2022 bij Land van Cuijk." in page.locator(".wz-former").all_inner_texts()

@@ -35,6 +35,7 @@ class Catalogue:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     today: dt.date = field(default_factory=clock.today)  # the date the data was checked against
     extras: dict[str, object] = field(default_factory=dict)
+    herindelingen: list[m.Herindeling] = field(default_factory=list)  # checked: every code in ``gemeenten``
 
     def origin(self, kind: str, key: str) -> tuple[str, int]:
         """File and line of an entry (``kind`` as in ``origins``: offers, organisations, ...)."""
@@ -51,6 +52,15 @@ class Catalogue:
     def tier_levels(self) -> dict[str, int]:
         """Tier id -> its level (light to heavy)."""
         return {t.id: t.level for t in self.tier_order}
+
+    @cached_property
+    def former_names(self) -> dict[str, list[tuple[str, int]]]:
+        """Gemeente code -> the former gemeenten that are now (partly) part of it: (name, year), oldest first."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for h in sorted(self.herindelingen, key=lambda h: h.since):
+            for code in h.into:
+                out.setdefault(code, []).extend((name, h.since.year) for name in h.former)
+        return out
 
     @cached_property
     def gemeente_slugs(self) -> dict[str, str]:

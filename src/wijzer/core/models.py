@@ -395,6 +395,29 @@ class Region(Entry):
     sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen voor de indeling.")
 
 
+class Herindeling(Entry):
+    """Een gemeentelijke herindeling: gemeenten die zijn opgeheven en nu bij een of meer andere gemeenten horen.
+    Wie bij 'Waar woon je?' de naam van een opgeheven gemeente typt, hoort bij welke gemeente die nu hoort."""
+
+    since: IsoDate = Field(description="Datum waarop de herindeling inging (JJJJ-MM-DD). Niet in de toekomst.")
+    former: list[PlainText] = Field(
+        min_length=1,
+        description=(
+            "Namen van de opgeheven gemeenten, zoals ze officieel heetten. Niet de naam van een gemeente die nog "
+            "bestaat: ging Weesp op in Amsterdam, dan staat hier alleen Weesp."
+        ),
+    )
+    into: list[CbsCode] = Field(
+        min_length=1,
+        description=(
+            "CBS-codes van de gemeenten waar ze nu bij horen. Meer dan één als een gemeente over "
+            "meerdere gemeenten is verdeeld; de site vraagt dan welke."
+        ),
+    )
+    sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen die de herindeling noemen (webadressen, https).")
+    consulted: IsoDate = Field(description="Datum (JJJJ-MM-DD) waarop een redacteur de bronnen heeft gelezen. Niet in de toekomst.")
+
+
 class LawReference(Entry):
     ref: PlainText = Field(description="Korte verwijzing, bijvoorbeeld 'BW 1:251' of 'Jeugdwet art. 7.3.4'.")
     title: PlainText = Field(description="Waar het artikel over gaat, in een paar woorden.")
@@ -444,6 +467,10 @@ class OrganisationsFile(Entry):
 class RegionsFile(Entry):
     gemeenten: list[Gemeente] = Field(description="Alle gemeenten (CBS-indeling).")
     regions: list[Region] = Field(description="Regio's die gemeenten groeperen.")
+    herindelingen: list[Herindeling] = Field(
+        default_factory=list,
+        description="Opgeheven gemeenten en waar ze nu bij horen, zodat bewoners hun oude gemeentenaam kunnen typen.",
+    )
 
 
 class LegalFile(Entry):

@@ -72,6 +72,10 @@ LABELS: dict[str, str] = {
     "evidence": "Bewijsniveau (NJi)",
     "forms": "Vorm",
     "gemeenten": "Gemeenten",
+    "herindelingen": "Herindelingen (opgeheven gemeenten)",
+    "former": "Opgeheven gemeenten",
+    "into": "Hoort nu bij",
+    "since": "Ingegaan op",
     "glasl": "Fasen van Glasl",
     "id": "Id",
     "island": "Eiland",
@@ -131,6 +135,7 @@ REFERENCES: dict[tuple[type[BaseModel], str], Reference] = {
     (m.Area, "regions"): _REGIONS,
     (m.Region, "gemeenten"): _GEMEENTEN,
     (m.Gemeente, "entry_point"): _ORGANISATIONS,
+    (m.Herindeling, "into"): _GEMEENTEN,
 }
 
 

@@ -61,6 +61,7 @@ class GemeenteOption:
     slug: str
     province: str
     regions: str  # space-separated ids of regions that offers use
+    note: str = ""  # shown next to the name in the list: the province, or which gemeente a former one is part of now
 
 
 def _present(values: dict[str, str], used: set[str]) -> tuple[tuple[str, str], ...]:
@@ -164,16 +165,20 @@ def summary_chunks(cat: Catalogue, inline: int | None = None) -> dict[str, list[
 
 
 def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
-    """One option per gemeente (plus well-known aliases), sorted like a visitor expects."""
+    """One option per gemeente (plus well-known aliases and the former gemeenten, see
+    core/herindelingen.py), sorted like a visitor expects."""
     used_regions = {r for o in cat.offers.values() for r in o.area.regions}
     regions = {code: " ".join(sorted(r.id for r in cat.regions_of.get(code, []) if r.id in used_regions)) for code in cat.gemeenten}
 
-    def option(name: str, code: str) -> GemeenteOption:
+    def option(name: str, code: str, note: str = "") -> GemeenteOption:
         g = cat.gemeenten[code]
-        return GemeenteOption(name, g.name, code, cat.gemeente_slugs[code], g.province, regions[code])
+        return GemeenteOption(name, g.name, code, cat.gemeente_slugs[code], g.province, regions[code], note or g.province)
 
     options = [option(g.name, code) for code, g in cat.gemeenten.items()]
     options += [option(alias, code) for alias, code in GEMEENTE_ALIASES.items() if code in cat.gemeenten]
+    for h in cat.herindelingen:
+        part = "deels " if len(h.into) > 1 else ""
+        options += [option(name, code, f"sinds {h.since.year} {part}gemeente {cat.gemeenten[code].name}") for name in h.former for code in h.into]
     return sorted(options, key=lambda o: (gemeente_sort_key(o.name), o.code))
 
 

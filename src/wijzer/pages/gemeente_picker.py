@@ -9,6 +9,8 @@ a JSON data block (not executed; CSP script-src 'self' holds):
 - accents, case, spaces and punctuation do not count ("sudwest fryslan", "s hertogenbosch");
 - the leading 's- / 't and the province suffix may be left out ("Hertogenbosch", "Hengelo");
 - well-known other names ("Den Bosch", "Den Haag") count as the gemeente;
+- the name of a former gemeente (``herindelingen`` in data/regions.yaml: "Weesp", "Veghel") says which
+  gemeente it is part of now, with a link; a former gemeente divided over several asks which one;
 - the name (or another name) goes straight to the gemeente page; more than one ("Bergen") asks which one;
 - a beginning ("Zwol") or a name that is only close to a gemeente ("Utrehct") is never followed: the
   answer asks "Bedoel je ...?" with a link to the gemeente. Towns are often part of another gemeente,
@@ -30,13 +32,15 @@ EXTRA_ALIASES: dict[str, str] = {"Den Haag": "GM0518", "Den Bosch": "GM0796", "H
 
 
 def picker_data(cat: Catalogue) -> Markup:
-    """The JSON for picker.js: ``{"g": [[name, slug, province], ...], "a": {alias: index}}``."""
+    """The JSON for picker.js: ``{"g": [[name, slug, province], ...], "a": {alias: index},
+    "f": [[former name, year, [index, ...]], ...]}`` (former gemeenten, from the herindelingen)."""
     ordered = sorted(cat.gemeenten.items(), key=lambda item: gemeente_sort_key(item[1].name))
     index = {code: i for i, (code, _) in enumerate(ordered)}
     aliases = {**GEMEENTE_ALIASES, **EXTRA_ALIASES}
     data = {
         "g": [[g.name, cat.gemeente_slugs[code], g.province] for code, g in ordered],
         "a": {alias: index[code] for alias, code in sorted(aliases.items()) if code in index},
+        "f": sorted([name, h.since.year, sorted(index[code] for code in h.into)] for h in cat.herindelingen for name in h.former),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # A JSON data block: '<' never appears raw, so no text can end the element.

@@ -54,6 +54,8 @@ class GemeenteKind(PageKind):
             "gemeente": gemeente,
             # "Den Haag" for 's-Gravenhage: the name people use, on the page and in its search text
             "also_known_as": [alias for alias, code in GEMEENTE_ALIASES.items() if code == key],
+            # "Weesp (tot 2022)" on Amsterdam's page: the former gemeenten that are part of it now
+            "former": former_gemeenten(cat, key),
             "regions": cat.regions_of.get(key, []),
             "entry": entry,
             "local_by_tier": by_tier(cat, local),
@@ -87,3 +89,14 @@ class GemeenteKind(PageKind):
     def _entry(cat: Catalogue, key: str) -> m.Organisation | None:
         code = cat.gemeenten[key].entry_point
         return cat.organisations.get(code) if code else None
+
+
+def former_gemeenten(cat: Catalogue, key: str) -> list[tuple[str, int, bool, bool]]:
+    """(names in words, year, only partly, more than one) per herindeling that went (partly) into gemeente ``key``."""
+    out = []
+    for h in sorted(cat.herindelingen, key=lambda h: h.since):
+        if key in h.into:
+            names = h.former
+            words = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+            out.append((words, h.since.year, len(h.into) > 1, len(names) > 1))
+    return out
