@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -95,8 +96,12 @@ def synthesize(out: Path, *, offers: int, organisations: int, gemeenten: int = 3
         lines += [f"  - id: {rid}", f"    name: \"Regio {i // 10 + 1}\"", "    kind: jeugdregio",
                   f"    gemeenten: [{', '.join(sorted(shuffled[i:i + 10]))}]",
                   "    sources:", "      - https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/gemeentelijke-indelingen-per-jaar"]
-    with (out / "regions.yaml").open("a", encoding="utf-8") as f:
-        f.write("\n" + "\n".join(lines) + "\n")
+    # at the end of the regions list, which need not be the last list of the file (herindelingen may follow)
+    regions_file = out / "regions.yaml"
+    text = regions_file.read_text(encoding="utf-8")
+    after = re.search(r"\n(?=[a-z_]+:)", text[text.index("\nregions:") + 1:])
+    at = text.index("\nregions:") + 1 + after.start() if after else len(text.rstrip("\n"))
+    regions_file.write_text(text[:at].rstrip("\n") + "\n" + "\n".join(lines) + "\n" + text[at:].lstrip("\n"), encoding="utf-8")
 
     def area() -> list[str]:
         roll = rng.random()
