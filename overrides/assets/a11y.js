@@ -1,6 +1,7 @@
 /* Accessibility: a table that is wider than the screen scrolls sideways inside Material's
  * wrapper. Keyboard users can only scroll it if it can take focus (WCAG 2.1.1; axe
- * scrollable-region-focusable), and a screen reader should hear what the region is.
+ * scrollable-region-focusable), a screen reader should hear what the region is, and a line above
+ * the table says that it scrolls.
  * Checked again when the window size changes.
  * And the menu button on a phone (Material's ☰ is a label, which Tab skips): a real button takes
  * its place, says whether the menu is open, moves the focus into the menu when a key opened it, and
@@ -13,16 +14,31 @@
     var caption = wrap.querySelector("caption");
     return caption ? caption.textContent.trim() : "Tabel";
   }
+  // The same for sighted readers: a line above the table, as the table's right edge is cut off
+  // without a sign that there is more (screen readers hear it in the region's name instead).
+  function hintOf(wrap) {
+    var before = wrap.previousElementSibling;
+    return before && before.classList.contains("wz-scroll-hint") ? before : null;
+  }
   function update() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var hint = hintOf(wrap);
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", label(wrap) + " (schuif opzij om alles te zien)");
+        if (!hint) {
+          hint = document.createElement("p");
+          hint.className = "wz-scroll-hint";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = "Schuif de tabel opzij om alles te zien \u2192";
+          wrap.parentNode.insertBefore(hint, wrap);
+        }
       } else if (wrap.getAttribute("tabindex") === "0") {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
+        if (hint) hint.remove();
       }
     });
   }

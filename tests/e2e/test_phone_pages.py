@@ -87,3 +87,27 @@ def test_every_112_in_the_text_is_a_call_link(page, site_url, path):
     assert loose["calls"] >= 2  # the banner and the page's own text or crisis block
     if path.startswith("gemeenten/"):
         assert page.locator('.wz-crisis a[href="tel:112"]').count() == 1
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_a_table_wider_than_the_screen_says_it_scrolls_sideways(page, site_url, viewport):
+    """professionals/: the ladder's table is wider than a phone. Its right-hand column is cut off,
+    so a line above it says to slide it, and a keyboard can scroll it; on a desktop it fits and says nothing."""
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "professionals/")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    hint = page.locator(".wz-scroll-hint")
+    if viewport is PHONE:
+        hint.first.wait_for()  # a11y.js measures the table once the page has loaded
+        assert hint.count() == 1 and hint.is_visible()
+        assert hint.inner_text().startswith("Schuif de tabel opzij om alles te zien")
+        assert hint.bounding_box()["y"] < wrap.bounding_box()["y"]  # above the table
+        assert wrap.get_attribute("tabindex") == "0"
+        wrap.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("el => el.scrollLeft > 0", arg=wrap.element_handle())
+    else:
+        page.wait_for_load_state("load")
+        page.evaluate("() => new Promise((done) => setTimeout(done, 150))")  # after a11y.js has measured
+        assert hint.count() == 0
+        assert wrap.get_attribute("tabindex") is None
