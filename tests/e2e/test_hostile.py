@@ -38,6 +38,7 @@ from pydantic import BaseModel
 from conftest import each_case, serve_subpath, wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import extensions, slugify
+from wijzer.core.herindelingen import name_key, name_keys
 from wijzer.pages.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 pytestmark = pytest.mark.browser
@@ -197,6 +198,15 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
             g["name"] = name
     for region in regions_file["regions"][:3]:
         region["name"] = pick(None)
+    # former gemeenten that are now part of the home gemeente: on its page, in "Waar woon je?" and the finder
+    current = {key for g in regions_file["gemeenten"] for key in name_keys(g["name"])}
+    former: dict[str, str] = {}
+    for t in ACCEPTED:  # the same strings are gemeente names already (above): these begin with a word of their own
+        text = "Oud " + flat(t["text"])
+        if "\n" not in t["text"] and name_key(text) not in current and name_key(text) not in former:
+            former[name_key(text)] = text
+    regions_file.setdefault("herindelingen", []).append(
+        {"since": "2020-01-01", "former": list(former.values()), "into": [home["code"]], "sources": [next(urls)], "consulted": "2026-11-01"})
     for tier in files["tiers.yaml"]["tiers"]:
         fill(m.Tier, tier, pick, lambda: next(urls), add_optional=True)
     for name, file_model, _ in extensions():
@@ -226,7 +236,7 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
     home["entry_point"] = f"hostile-{ACCEPTED[0]['id']}"
     # the finder page carries no summary itself: all come from its summary files (finder.js)
     files.setdefault("settings.yaml", {"settings": {}})["settings"]["finder_summaries_inline"] = 0
-    return files, {"home": home}
+    return files, {"home": home, "former": list(former.values())}
 
 
 def write(files: dict[str, dict], data_dir: Path) -> None:
@@ -443,6 +453,18 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     for entry in ACCEPTED:
         if "\n" not in entry["text"]:
             assert flat(entry["text"]) in [" ".join(c.split()) for c in cards]
+    # the former gemeenten now part of it, as text on its page and in the answer of "Waar woon je?"
+    assert len(hostile["former"]) > 20
+    said = " ".join(" ".join(guarded.locator(".wz-former").all_inner_texts()).split())
+    assert all(name in said for name in hostile["former"]), said
+    visit(guarded, site_url)
+    field = guarded.get_by_label("Waar woon je?")
+    for name in hostile["former"][:5]:
+        field.fill(name)
+        field.press("Enter")
+        answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
+        assert answer.startswith(f"{name} is sinds 2020 geen aparte gemeente meer."), answer
+        inert(guarded, f"Waar woon je? {name}")
 
 
 def test_beslishulp_outcome_shows_hostile_text_as_text(guarded, site_url, hostile):
