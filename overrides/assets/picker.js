@@ -97,6 +97,14 @@
       now.forEach(function (g) { g.aliases.push(row[0]); (g.former = g.former || []).push(row[0]); });
       formerByKey[squeeze(fold(row[0]))] = { name: row[0], year: row[1], now: now };
     });
+    // Towns that are not a gemeente ("Zaandam"): another name of the gemeente they are in.
+    var townByKey = {};
+    (data.w || []).forEach(function (row) {
+      var g = gemeenten[row[1]];
+      g.aliases.push(row[0]);
+      (g.towns = g.towns || []).push(row[0]);
+      townByKey[squeeze(fold(row[0]))] = { name: row[0], now: [g] };
+    });
     var match = matcher(gemeenten);
 
     function href(g) {
@@ -112,15 +120,18 @@
       p.textContent = text;
       return p;
     }
-    // The former gemeente that made a gemeente an answer, when its own name did not: "Boxmer" ->
-    // "Land van Cuijk, waar Boxmeer nu bij hoort".
+    // The former gemeente or town that made a gemeente an answer, when its own name did not:
+    // "Boxmer" -> "Land van Cuijk, waar Boxmeer nu bij hoort"; "Zaandm" -> "Zaanstad, waar Zaandam bij hoort".
     function via(g, key) {
-      if (!g.former || g.keys.slice(0, 2).some(function (k) { return k.indexOf(key) === 0 || distance(key, k, 2) <= 2; })) return "";
-      var hits = g.former.filter(function (name) {
+      if (g.keys.slice(0, 2).some(function (k) { return k.indexOf(key) === 0 || distance(key, k, 2) <= 2; })) return "";
+      function close(name) {
         var k = squeeze(fold(name));
         return k.indexOf(key) === 0 || distance(key, k, 3) <= 3;
-      });
-      return hits.length ? hits[0] : "";
+      }
+      var former = (g.former || []).filter(close);
+      if (former.length) return ", waar " + former[0] + " nu bij hoort";
+      var towns = (g.towns || []).filter(close);
+      return towns.length ? ", waar " + towns[0] + " bij hoort" : "";
     }
     function choices(list, typed) {
       var key = squeeze(fold(typed || ""));
@@ -135,7 +146,7 @@
         // "Bergen (L.)" already says where it is: no "(Limburg)" after it
         if (g.name.indexOf("(") === -1) li.appendChild(document.createTextNode(" (" + g.province + ")"));
         var was = key ? via(g, key) : "";
-        if (was) li.appendChild(document.createTextNode(", waar " + was + " nu bij hoort"));
+        if (was) li.appendChild(document.createTextNode(was));
         ul.appendChild(li);
       });
       return ul;
@@ -170,6 +181,13 @@
             : "Het is verdeeld over de gemeenten " + inWords(now) + ". Bij welke gemeente woon je nu?")),
           choices(former.now)
         ]);
+        answer.querySelector("a").focus();
+        return;
+      }
+      // A town in a gemeente of another name: say so, and link to it.
+      var town = result.how === "exact" ? townByKey[squeeze(fold(text))] : null;
+      if (town) {
+        say([paragraph(town.name + " hoort bij de gemeente " + town.now[0].name + "."), choices(town.now)]);
         answer.querySelector("a").focus();
         return;
       }

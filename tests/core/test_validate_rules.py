@@ -423,8 +423,8 @@ def test_a_former_gemeente_must_be_gone_named_once_in_the_past_and_go_into_known
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     for needle, message in (
-        ("former: [Diepenveen, Zwolle, weesp]", "'Zwolle' is nog een gemeente (Zwolle); zet bij former alleen opgeheven gemeenten"),
-        ("former: [Diepenveen, Zwolle, weesp]", "'weesp' staat al bij een herindeling (regel "),
+        ("former: [Diepenveen, Zwolle, weesp]", "'Zwolle' is de naam van een gemeente (Zwolle); die vindt 'Waar woon je?' al"),
+        ("former: [Diepenveen, Zwolle, weesp]", "'weesp' staat al eerder bij herindelingen of woonplaatsen (regel "),
         ("into: [GM0150, GM0194]", "onbekende gemeente 'GM0194'; bedoelde je 'GM0193'?"),
         ("since: 2027-01-01", "datum 2027-01-01 ligt in de toekomst; zet een herindeling pas in de lijst als hij is ingegaan"),
         ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
@@ -437,3 +437,30 @@ def test_a_former_gemeente_must_be_gone_named_once_in_the_past_and_go_into_known
     regions.write_text(text.replace("Diepenveen, Zwolle, weesp", "Diepenveen").replace("GM0150, GM0194", "GM0150")
                        .replace("2027-01-01", "2005-01-01").replace("2027-01-02", "2026-11-01"), encoding="utf-8")
     assert validate(root).returncode == 0, validate(root).stderr
+
+
+def test_a_town_lies_in_a_known_gemeente_and_is_not_a_gemeente_or_a_former_one(tmp_path):
+    root = project(tmp_path)
+    regions = root / "data" / "regions.yaml"
+    regions.write_text(regions.read_text(encoding="utf-8") + (
+        "herindelingen:\n"
+        "  - since: 2022-03-24\n    former: [Weesp]\n    into: [GM0363]\n"
+        "    sources: [https://www.amsterdam.nl/weesp/]\n    consulted: 2026-11-01\n"
+        "woonplaatsen:\n"
+        "  - name: Bathmen\n    gemeente: GM0150\n    sources: [https://www.deventer.nl/]\n    consulted: 2026-11-01\n"
+        "  - name: Deventer\n    gemeente: GM0150\n    sources: [https://www.deventer.nl/]\n    consulted: 2026-11-01\n"
+        "  - name: Weesp\n    gemeente: GM0363\n    sources: [https://www.amsterdam.nl/]\n    consulted: 2026-11-01\n"
+        "  - name: Schalkhaar\n    gemeente: GM0151\n    sources: [https://www.deventer.nl/]\n    consulted: 2027-01-02\n"
+    ), encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    for needle, message in (
+        ("  - name: Deventer", "'Deventer' is de naam van een gemeente (Deventer); die vindt 'Waar woon je?' al"),
+        ("  - name: Weesp", "'Weesp' staat al eerder bij herindelingen of woonplaatsen (regel "),
+        ("gemeente: GM0151", "onbekende gemeente 'GM0151'; bedoelde je 'GM0150'?"),
+        ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
+    ):
+        line = line_of(regions, needle)
+        assert any(entry.startswith(f"data/regions.yaml:{line}:") and message in entry for entry in lines), (needle, message, lines)
+    assert not any(":" + str(line_of(regions, "name: Bathmen")) + ":" in entry for entry in lines)  # a right one passes

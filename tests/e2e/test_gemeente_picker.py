@@ -172,3 +172,21 @@ def test_a_former_gemeente_says_which_gemeente_it_is_part_of_now(page, site_url,
     # the gemeente's own page says it too
     page.goto(site_url + f"gemeenten/{slug_of(cat, 'Land van Cuijk')}/")
     assert "Ook voor de vroegere gemeenten Boxmeer, Cuijk, Grave, Mill en Sint Hubert en Sint Anthonis: die horen sinds 2022 bij Land van Cuijk." in page.locator(".wz-former").all_inner_texts()
+
+
+def test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in(page, site_url, cat):
+    """Zaandam is the largest town of Zaanstad: its name, or a typo in it, leads there with a word why."""
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    answer = page.locator("[data-wz-picker-answer]")
+    field.fill("Zaandam")
+    field.press("Enter")
+    assert " ".join(answer.locator("p").first.inner_text().split()) == "Zaandam hoort bij de gemeente Zaanstad."
+    assert page.evaluate("document.activeElement.textContent") == "Zaanstad"
+    assert answer.get_by_role("link", name="Zaanstad").get_attribute("href").endswith(f"gemeenten/{slug_of(cat, 'Zaanstad')}/")
+    field.fill("Zaandm")
+    field.press("Enter")
+    assert " ".join(answer.locator(".wz-picker__choices li").first.inner_text().split()) == (
+        "Zaanstad (Noord-Holland), waar Zaandam bij hoort")
+    page.goto(site_url + f"gemeenten/{slug_of(cat, 'Zaanstad')}/")
+    assert "Zaandam" in page.locator(".wz-towns").inner_text()

@@ -38,7 +38,7 @@ from pydantic import BaseModel
 from conftest import each_case, serve_subpath, wijzer_in_process
 from wijzer.core import models as m
 from wijzer.core.catalogue import extensions, slugify
-from wijzer.core.herindelingen import name_key, name_keys
+from wijzer.core.place_names import name_key, name_keys
 from wijzer.pages.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 pytestmark = pytest.mark.browser

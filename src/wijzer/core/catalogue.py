@@ -13,7 +13,7 @@ from wijzer.core import beslishulp, clock, routekaart, synonyms, taxatie
 from wijzer.core import models as m
 from wijzer.core.catalogue_model import Catalogue, LoadResult, Origin
 from wijzer.core.checks import Checker, check_catalogue
-from wijzer.core.herindelingen import check_herindelingen
+from wijzer.core.place_names import check_place_names
 from wijzer.core.problems import Problem
 from wijzer.core.slugs import slugify
 from wijzer.core.validation import validate_file
@@ -105,7 +105,7 @@ def load_catalogue(data_dir: str | Path = "data", today: dt.date | None = None) 
             rejected,
         )
     )
-    problems.extend(check_herindelingen(checker, loaded("regions.yaml"), items("regions.yaml", "herindelingen")))
+    problems.extend(check_place_names(checker, loaded("regions.yaml"), items("regions.yaml", "herindelingen"), items("regions.yaml", "woonplaatsen")))
     for name, _, attach in exts:
         if name in valid:
             problems.extend(attach(catalogue, valid[name], sources[name], checker))

@@ -36,6 +36,7 @@ class Catalogue:
     today: dt.date = field(default_factory=clock.today)  # the date the data was checked against
     extras: dict[str, object] = field(default_factory=dict)
     herindelingen: list[m.Herindeling] = field(default_factory=list)  # checked: every code in ``gemeenten``
+    woonplaatsen: list[m.Woonplaats] = field(default_factory=list)  # checked: every code in ``gemeenten``
 
     def origin(self, kind: str, key: str) -> tuple[str, int]:
         """File and line of an entry (``kind`` as in ``origins``: offers, organisations, ...)."""

@@ -418,6 +418,15 @@ class Herindeling(Entry):
     consulted: IsoDate = Field(description="Datum (JJJJ-MM-DD) waarop een redacteur de bronnen heeft gelezen. Niet in de toekomst.")
 
 
+class Woonplaats(Entry):
+    """Een plaats die zelf geen gemeente is. Wie haar naam typt bij 'Waar woon je?', leest bij welke gemeente ze hoort."""
+
+    name: PlainText = Field(description="Naam van de plaats zoals mensen hem schrijven (de BAG-woonplaats), bijvoorbeeld Zaandam.")
+    gemeente: CbsCode = Field(description="CBS-code van de gemeente waar de plaats bij hoort, bijvoorbeeld GM0479 voor Zaanstad.")
+    sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen die zeggen dat de plaats in die gemeente ligt (webadressen, https).")
+    consulted: IsoDate = Field(description="Datum (JJJJ-MM-DD) waarop een redacteur de bronnen heeft gelezen. Niet in de toekomst.")
+
+
 class LawReference(Entry):
     ref: PlainText = Field(description="Korte verwijzing, bijvoorbeeld 'BW 1:251' of 'Jeugdwet art. 7.3.4'.")
     title: PlainText = Field(description="Waar het artikel over gaat, in een paar woorden.")
@@ -470,6 +479,10 @@ class RegionsFile(Entry):
     herindelingen: list[Herindeling] = Field(
         default_factory=list,
         description="Opgeheven gemeenten en waar ze nu bij horen, zodat bewoners hun oude gemeentenaam kunnen typen.",
+    )
+    woonplaatsen: list[Woonplaats] = Field(
+        default_factory=list,
+        description="Grotere plaatsen die zelf geen gemeente zijn, met de gemeente waar ze bij horen.",
     )
 
 

@@ -76,6 +76,8 @@ LABELS: dict[str, str] = {
     "former": "Opgeheven gemeenten",
     "into": "Hoort nu bij",
     "since": "Ingegaan op",
+    "woonplaatsen": "Plaatsen die geen gemeente zijn",
+    "gemeente": "Gemeente",
     "glasl": "Fasen van Glasl",
     "id": "Id",
     "island": "Eiland",
@@ -136,6 +138,7 @@ REFERENCES: dict[tuple[type[BaseModel], str], Reference] = {
     (m.Region, "gemeenten"): _GEMEENTEN,
     (m.Gemeente, "entry_point"): _ORGANISATIONS,
     (m.Herindeling, "into"): _GEMEENTEN,
+    (m.Woonplaats, "gemeente"): _GEMEENTEN,
 }
 
 

@@ -165,8 +165,8 @@ def summary_chunks(cat: Catalogue, inline: int | None = None) -> dict[str, list[
 
 
 def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
-    """One option per gemeente (plus well-known aliases and the former gemeenten, see
-    core/herindelingen.py), sorted like a visitor expects."""
+    """One option per gemeente (plus well-known aliases, the former gemeenten and the towns that
+    are not a gemeente, see core/place_names.py), sorted like a visitor expects."""
     used_regions = {r for o in cat.offers.values() for r in o.area.regions}
     regions = {code: " ".join(sorted(r.id for r in cat.regions_of.get(code, []) if r.id in used_regions)) for code in cat.gemeenten}
 
@@ -179,6 +179,7 @@ def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
     for h in cat.herindelingen:
         part = "deels " if len(h.into) > 1 else ""
         options += [option(name, code, f"sinds {h.since.year} {part}gemeente {cat.gemeenten[code].name}") for name in h.former for code in h.into]
+    options += [option(w.name, w.gemeente, f"in gemeente {cat.gemeenten[w.gemeente].name}") for w in cat.woonplaatsen]
     return sorted(options, key=lambda o: (gemeente_sort_key(o.name), o.code))
 
 

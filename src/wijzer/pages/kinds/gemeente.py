@@ -56,6 +56,7 @@ class GemeenteKind(PageKind):
             "also_known_as": [alias for alias, code in GEMEENTE_ALIASES.items() if code == key],
             # "Weesp (tot 2022)" on Amsterdam's page: the former gemeenten that are part of it now
             "former": former_gemeenten(cat, key),
+            "towns": in_words(sorted((w.name for w in cat.woonplaatsen if w.gemeente == key), key=name_sort_key)),
             "regions": cat.regions_of.get(key, []),
             "entry": entry,
             "local_by_tier": by_tier(cat, local),
@@ -96,7 +97,10 @@ def former_gemeenten(cat: Catalogue, key: str) -> list[tuple[str, int, bool, boo
     out = []
     for h in sorted(cat.herindelingen, key=lambda h: h.since):
         if key in h.into:
-            names = h.former
-            words = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-            out.append((words, h.since.year, len(h.into) > 1, len(names) > 1))
+            out.append((in_words(h.former), h.since.year, len(h.into) > 1, len(h.former) > 1))
     return out
+
+
+def in_words(names: list[str]) -> str:
+    """"A", "A en B", "A, B en C"; empty for no names."""
+    return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else "".join(names)
