@@ -83,9 +83,9 @@ def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_
     page.keyboard.press("Enter")  # the suggestion has the focus: one more key
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Utrecht')}/")
 
-    # Born is part of Sittard-Geleen and close to Borne; Berkel (en Rodenrijs) is in Lansingerland and begins
-    # Berkelland; and a town in a hyphenated name gets that gemeente: Geleen is in Sittard-Geleen (not Velsen)
-    for town, suggested in (("Born", "Borne"), ("Berkel", "Berkelland"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
+    # Born is part of Sittard-Geleen and close to Borne; and a town in a hyphenated name gets that gemeente:
+    # Geleen is in Sittard-Geleen (not Velsen)
+    for town, suggested in (("Born", "Borne"), ("Leeuward", "Leeuwarden"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
         page.goto(site_url)
         field.fill(town)
         field.press("Enter")
@@ -96,6 +96,13 @@ def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_
         assert answer.locator(".wz-picker__choices a").all_inner_texts() == [suggested]
         assert "bij een grotere gemeente hoort" in text
         assert answer.get_by_role("link", name="alle gemeenten van A tot Z").count() == 1
+
+    # Berkel begins Berkelland, and Berkel en Rodenrijs (a town in Lansingerland): both are asked about
+    page.goto(site_url)
+    field.fill("Berkel")
+    field.press("Enter")
+    assert [" ".join(t.split()) for t in answer.locator(".wz-picker__choices li").all_inner_texts()] == [
+        "Berkelland (Gelderland)", "Lansingerland (Zuid-Holland), waar Berkel en Rodenrijs bij hoort"]
 
 
 def test_bergen_asks_which_one_and_unknown_names_say_so(page, site_url, cat):

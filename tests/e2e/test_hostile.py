@@ -207,6 +207,10 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
             former[name_key(text)] = text
     regions_file.setdefault("herindelingen", []).append(
         {"since": "2020-01-01", "former": list(former.values()), "into": [home["code"]], "sources": [next(urls)], "consulted": "2026-11-01"})
+    # and towns in it that are not a gemeente
+    towns = {name_key("Plaats " + name.removeprefix("Oud ")): "Plaats " + name.removeprefix("Oud ") for name in former.values()}
+    regions_file.setdefault("woonplaatsen", []).extend(
+        {"name": name, "gemeente": home["code"], "sources": [next(urls)], "consulted": "2026-11-01"} for name in towns.values())
     for tier in files["tiers.yaml"]["tiers"]:
         fill(m.Tier, tier, pick, lambda: next(urls), add_optional=True)
     for name, file_model, _ in extensions():
@@ -236,7 +240,7 @@ def hostile_data() -> tuple[dict[str, dict], dict[str, Any]]:
     home["entry_point"] = f"hostile-{ACCEPTED[0]['id']}"
     # the finder page carries no summary itself: all come from its summary files (finder.js)
     files.setdefault("settings.yaml", {"settings": {}})["settings"]["finder_summaries_inline"] = 0
-    return files, {"home": home, "former": list(former.values())}
+    return files, {"home": home, "former": list(former.values()), "towns": list(towns.values())}
 
 
 def write(files: dict[str, dict], data_dir: Path) -> None:
@@ -457,6 +461,8 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     assert len(hostile["former"]) > 20
     said = " ".join(" ".join(guarded.locator(".wz-former").all_inner_texts()).split())
     assert all(name in said for name in hostile["former"]), said
+    said = " ".join(guarded.locator(".wz-towns").inner_text().split())
+    assert all(name in said for name in hostile["towns"]), said
     visit(guarded, site_url)
     field = guarded.get_by_label("Waar woon je?")
     for name in hostile["former"][:5]:
@@ -464,6 +470,12 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
         field.press("Enter")
         answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
         assert answer.startswith(f"{name} is sinds 2020 geen aparte gemeente meer."), answer
+        inert(guarded, f"Waar woon je? {name}")
+    for name in hostile["towns"][:3]:
+        field.fill(name)
+        field.press("Enter")
+        answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
+        assert answer.startswith(f"{name} hoort bij de gemeente "), answer
         inert(guarded, f"Waar woon je? {name}")
 
 

@@ -421,7 +421,12 @@ class Herindeling(Entry):
 class Woonplaats(Entry):
     """Een plaats die zelf geen gemeente is. Wie haar naam typt bij 'Waar woon je?', leest bij welke gemeente ze hoort."""
 
-    name: PlainText = Field(description="Naam van de plaats zoals mensen hem schrijven (de BAG-woonplaats), bijvoorbeeld Zaandam.")
+    name: PlainText = Field(
+        description=(
+            "Naam van de plaats zoals mensen hem schrijven (de BAG-woonplaats), bijvoorbeeld Zaandam. Een naam die in "
+            "Nederland vaker voorkomt (Elst, Velp) zet je er niet in: het antwoord zou voor een deel van de mensen fout zijn."
+        )
+    )
     gemeente: CbsCode = Field(description="CBS-code van de gemeente waar de plaats bij hoort, bijvoorbeeld GM0479 voor Zaanstad.")
     sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen die zeggen dat de plaats in die gemeente ligt (webadressen, https).")
     consulted: IsoDate = Field(description="Datum (JJJJ-MM-DD) waarop een redacteur de bronnen heeft gelezen. Niet in de toekomst.")
