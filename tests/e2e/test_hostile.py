@@ -465,13 +465,13 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     assert all(name in said for name in hostile["towns"]), said
     visit(guarded, site_url)
     field = guarded.get_by_label("Waar woon je?")
-    for name in hostile["former"][:5]:
+    for name in hostile["former"][:3]:
         field.fill(name)
         field.press("Enter")
         answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
         assert answer.startswith(f"{name} is sinds 2020 geen aparte gemeente meer."), answer
         inert(guarded, f"Waar woon je? {name}")
-    for name in hostile["towns"][:3]:
+    for name in hostile["towns"][:2]:
         field.fill(name)
         field.press("Enter")
         answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())

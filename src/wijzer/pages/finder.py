@@ -174,13 +174,17 @@ def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
         g = cat.gemeenten[code]
         return GemeenteOption(name, g.name, code, cat.gemeente_slugs[code], g.province, regions[code], note or g.province)
 
-    options = [option(g.name, code) for code, g in cat.gemeenten.items()]
-    options += [option(alias, code) for alias, code in GEMEENTE_ALIASES.items() if code in cat.gemeenten]
+    own = [option(g.name, code) for code, g in cat.gemeenten.items()]
+    options = [option(alias, code) for alias, code in GEMEENTE_ALIASES.items() if code in cat.gemeenten]
     for h in cat.herindelingen:
         part = "deels " if len(h.into) > 1 else ""
         options += [option(name, code, f"sinds {h.since.year} {part}gemeente {cat.gemeenten[code].name}") for name in h.former for code in h.into]
     options += [option(w.name, w.gemeente, f"in gemeente {cat.gemeenten[w.gemeente].name}") for w in cat.woonplaatsen]
-    return sorted(options, key=lambda o: (gemeente_sort_key(o.name), o.code))
+    # the gemeenten first: finder.js lists them in this order when it asks which one is meant ("Haaren")
+    def key(o: GemeenteOption) -> tuple[str, str]:
+        return (gemeente_sort_key(o.name), o.code)
+
+    return sorted(own, key=key) + sorted(options, key=key)
 
 
 def finder_offers(cat: Catalogue) -> list[m.Offer]:
