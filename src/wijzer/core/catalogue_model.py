@@ -55,15 +55,6 @@ class Catalogue:
         return {t.id: t.level for t in self.tier_order}
 
     @cached_property
-    def former_names(self) -> dict[str, list[tuple[str, int]]]:
-        """Gemeente code -> the former gemeenten that are now (partly) part of it: (name, year), oldest first."""
-        out: dict[str, list[tuple[str, int]]] = {}
-        for h in sorted(self.herindelingen, key=lambda h: h.since):
-            for code in h.into:
-                out.setdefault(code, []).extend((name, h.since.year) for name in h.former)
-        return out
-
-    @cached_property
     def gemeente_slugs(self) -> dict[str, str]:
         return {code: slugify(g.name) for code, g in self.gemeenten.items()}
 

@@ -54,7 +54,8 @@ class GemeenteKind(PageKind):
             "gemeente": gemeente,
             # "Den Haag" for 's-Gravenhage: the name people use, on the page and in its search text
             "also_known_as": [alias for alias, code in GEMEENTE_ALIASES.items() if code == key],
-            # "Weesp (tot 2022)" on Amsterdam's page: the former gemeenten that are part of it now
+            # on Amsterdam's page "Ook voor de vroegere gemeente Weesp", on Zaanstad's "Ook voor Zaandam, …":
+            # the names people know their place by (data/regions.yaml), on the page and in its search text
             "former": former_gemeenten(cat, key),
             "towns": in_words(sorted((w.name for w in cat.woonplaatsen if w.gemeente == key), key=name_sort_key)),
             "regions": cat.regions_of.get(key, []),
