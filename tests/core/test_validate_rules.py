@@ -402,35 +402,45 @@ def test_a_postcode_error_gives_an_example(tmp_path):
                              "bijvoorbeeld 8011 PK") for line in validate(root).stderr.splitlines())
 
 
-# ------------------------------------------------------------------ former gemeenten (herindelingen)
+# ------------------------------------------------------------------ former gemeenten and towns (place names)
+
+WEESP = ("  - since: 2022-03-24\n    former: [Weesp]\n    into: [GM0363]\n"
+         "    sources: [https://www.amsterdam.nl/weesp/]\n    consulted: 2026-11-01\n")
+
+
+def regions_with(root: Path, extra: str) -> tuple[Path, list[str]]:
+    """data/regions.yaml with ``extra`` added at the end, and what validate says of it (which must fail)."""
+    regions = root / "data" / "regions.yaml"
+    regions.write_text(regions.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    return regions, result.stderr.splitlines()
+
+
+def assert_said_on_lines(regions: Path, lines: list[str], expected: tuple[tuple[str, str], ...]) -> None:
+    """Each message stands on the line of data/regions.yaml where its needle is."""
+    for needle, message in expected:
+        line = line_of(regions, needle)
+        assert any(entry.startswith(f"data/regions.yaml:{line}:") and message in entry for entry in lines), (needle, message, lines)
 
 
 def test_a_former_gemeente_must_be_gone_named_once_in_the_past_and_go_into_known_gemeenten(tmp_path):
     """What "Waar woon je?" says about a former gemeente ("Weesp hoort nu bij Amsterdam") comes from
     data/regions.yaml; each mistake there is named where it stands, all at once."""
     root = project(tmp_path)
-    regions = root / "data" / "regions.yaml"
-    regions.write_text(regions.read_text(encoding="utf-8") + (
-        "herindelingen:\n"
-        "  - since: 2022-03-24\n    former: [Weesp]\n    into: [GM0363]\n"
-        "    sources: [https://www.amsterdam.nl/weesp/]\n    consulted: 2026-11-01\n"
+    regions, lines = regions_with(root, "herindelingen:\n" + WEESP + (
         "  - since: 2019-01-01\n    former: [Diepenveen, Zwolle, weesp]\n    into: [GM0150, GM0194]\n"
         "    sources: [https://www.cbs.nl/]\n    consulted: 2026-11-01\n"
         "  - since: 2027-01-01\n    former: [Olst]\n    into: [GM0150]\n"
         "    sources: [https://www.cbs.nl/]\n    consulted: 2027-01-02\n"
-    ), encoding="utf-8")
-    result = validate(root)
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    for needle, message in (
+    ))
+    assert_said_on_lines(regions, lines, (
         ("former: [Diepenveen, Zwolle, weesp]", "'Zwolle' is de naam van een gemeente (Zwolle); die vindt 'Waar woon je?' al"),
         ("former: [Diepenveen, Zwolle, weesp]", "'weesp' staat al eerder bij herindelingen of woonplaatsen (regel "),
         ("into: [GM0150, GM0194]", "onbekende gemeente 'GM0194'; bedoelde je 'GM0193'?"),
         ("since: 2027-01-01", "datum 2027-01-01 ligt in de toekomst; zet een herindeling pas in de lijst als hij is ingegaan"),
         ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
-    ):
-        line = line_of(regions, needle)
-        assert any(entry.startswith(f"data/regions.yaml:{line}:") and message in entry for entry in lines), (needle, message, lines)
+    ))
 
     # the mistakes put right: the list is valid
     text = regions.read_text(encoding="utf-8")
@@ -441,26 +451,16 @@ def test_a_former_gemeente_must_be_gone_named_once_in_the_past_and_go_into_known
 
 def test_a_town_lies_in_a_known_gemeente_and_is_not_a_gemeente_or_a_former_one(tmp_path):
     root = project(tmp_path)
-    regions = root / "data" / "regions.yaml"
-    regions.write_text(regions.read_text(encoding="utf-8") + (
-        "herindelingen:\n"
-        "  - since: 2022-03-24\n    former: [Weesp]\n    into: [GM0363]\n"
-        "    sources: [https://www.amsterdam.nl/weesp/]\n    consulted: 2026-11-01\n"
-        "woonplaatsen:\n"
+    regions, lines = regions_with(root, "herindelingen:\n" + WEESP + "woonplaatsen:\n" + (
         "  - name: Bathmen\n    gemeente: GM0150\n    sources: [https://www.deventer.nl/]\n    consulted: 2026-11-01\n"
         "  - name: Deventer\n    gemeente: GM0150\n    sources: [https://www.deventer.nl/]\n    consulted: 2026-11-01\n"
         "  - name: Weesp\n    gemeente: GM0363\n    sources: [https://www.amsterdam.nl/]\n    consulted: 2026-11-01\n"
         "  - name: Schalkhaar\n    gemeente: GM0151\n    sources: [https://www.deventer.nl/]\n    consulted: 2027-01-02\n"
-    ), encoding="utf-8")
-    result = validate(root)
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    for needle, message in (
+    ))
+    assert_said_on_lines(regions, lines, (
         ("  - name: Deventer", "'Deventer' is de naam van een gemeente (Deventer); die vindt 'Waar woon je?' al"),
         ("  - name: Weesp", "'Weesp' staat al eerder bij herindelingen of woonplaatsen (regel "),
         ("gemeente: GM0151", "onbekende gemeente 'GM0151'; bedoelde je 'GM0150'?"),
         ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
-    ):
-        line = line_of(regions, needle)
-        assert any(entry.startswith(f"data/regions.yaml:{line}:") and message in entry for entry in lines), (needle, message, lines)
+    ))
     assert not any(":" + str(line_of(regions, "name: Bathmen")) + ":" in entry for entry in lines)  # a right one passes

@@ -465,17 +465,13 @@ def test_pages_that_collect_hostile_entries(guarded, site_url, hostile):
     assert all(name in said for name in hostile["towns"]), said
     visit(guarded, site_url)
     field = guarded.get_by_label("Waar woon je?")
-    for name in hostile["former"][:3]:
+    typed = [(name, f"{name} is sinds 2020 geen aparte gemeente meer.") for name in hostile["former"][:3]]
+    typed += [(name, f"{name} hoort bij de gemeente ") for name in hostile["towns"][:2]]
+    for name, said in typed:
         field.fill(name)
         field.press("Enter")
         answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
-        assert answer.startswith(f"{name} is sinds 2020 geen aparte gemeente meer."), answer
-        inert(guarded, f"Waar woon je? {name}")
-    for name in hostile["towns"][:2]:
-        field.fill(name)
-        field.press("Enter")
-        answer = " ".join(guarded.locator("[data-wz-picker-answer]").inner_text().split())
-        assert answer.startswith(f"{name} hoort bij de gemeente "), answer
+        assert answer.startswith(said), answer
         inert(guarded, f"Waar woon je? {name}")
 
 
