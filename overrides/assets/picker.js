@@ -1,8 +1,9 @@
 /* "Waar woon je?" (src/wijzer/pages/gemeente_picker.py has the rules): the typed name of a gemeente
    goes straight to its page; more than one match ("Bergen") asks which one, and so does a name that
    is only close to a gemeente or its beginning ("Weesp" is not "Weert", "Grave" is not 's-Gravenhage:
-   towns that are part of another gemeente). The name of a former gemeente ("Weesp", "Haaren") says
-   which gemeente it is part of now (herindelingen in data/regions.yaml). Without JavaScript the form
+   towns that are part of another gemeente). The name of a former gemeente ("Weesp", "Haaren") or of
+   a town that is not a gemeente ("Zaandam") says which gemeente it is part of now, with a link
+   (herindelingen and woonplaatsen in data/regions.yaml). Without JavaScript the form
    is a GET to the A-Z list of gemeenten. No storage, no network, no inline code (CSP).
    The matching itself is window.WijzerGemeenten.matcher, also used by the finder (finder.js). */
 (function () {
@@ -90,21 +91,17 @@
     Object.keys(data.a).forEach(function (alias) {
       gemeenten[data.a[alias]].aliases.push(alias);
     });
-    // Former gemeenten ("Weesp", "Haaren"): found as another name of the gemeente(n) they are part of now.
-    var formerByKey = {};
+    // Former gemeenten ("Weesp", "Haaren", with the year they ended) and towns that are not a gemeente
+    // ("Zaandam"): found as another name of the gemeente(n) they are part of now.
+    var placeByKey = {};
+    function place(name, year, now, list) {
+      now.forEach(function (g) { g.aliases.push(name); (g[list] = g[list] || []).push(name); });
+      placeByKey[squeeze(fold(name))] = { name: name, year: year, now: now };
+    }
     (data.f || []).forEach(function (row) {
-      var now = row[2].map(function (i) { return gemeenten[i]; });
-      now.forEach(function (g) { g.aliases.push(row[0]); (g.former = g.former || []).push(row[0]); });
-      formerByKey[squeeze(fold(row[0]))] = { name: row[0], year: row[1], now: now };
+      place(row[0], row[1], row[2].map(function (i) { return gemeenten[i]; }), "former");
     });
-    // Towns that are not a gemeente ("Zaandam"): another name of the gemeente they are in.
-    var townByKey = {};
-    (data.w || []).forEach(function (row) {
-      var g = gemeenten[row[1]];
-      g.aliases.push(row[0]);
-      (g.towns = g.towns || []).push(row[0]);
-      townByKey[squeeze(fold(row[0]))] = { name: row[0], now: [g] };
-    });
+    (data.w || []).forEach(function (row) { place(row[0], null, [gemeenten[row[1]]], "towns"); });
     var match = matcher(gemeenten);
 
     function href(g) {
@@ -170,24 +167,17 @@
       var result = match(text);
       var found = result.found;
       input.removeAttribute("aria-invalid");
-      // A former gemeente: say which gemeente it is part of now, and link to it (not a jump to a
-      // page with another name on it, which would look like a mistake).
-      var former = result.how === "exact" ? formerByKey[squeeze(fold(text))] : null;
-      if (former) {
-        var now = former.now.map(function (g) { return g.name; });
-        say([
-          paragraph(former.name + " is sinds " + former.year + " geen aparte gemeente meer. " + (now.length === 1
-            ? former.name + " hoort nu bij de gemeente " + now[0] + "."
-            : "Het is verdeeld over de gemeenten " + inWords(now) + ". Bij welke gemeente woon je nu?")),
-          choices(former.now)
-        ]);
-        answer.querySelector("a").focus();
-        return;
-      }
-      // A town in a gemeente of another name: say so, and link to it.
-      var town = result.how === "exact" ? townByKey[squeeze(fold(text))] : null;
-      if (town) {
-        say([paragraph(town.name + " hoort bij de gemeente " + town.now[0].name + "."), choices(town.now)]);
+      // A former gemeente or a town: say which gemeente it is part of now, and link to it (not a jump
+      // to a page with another name on it, which would look like a mistake).
+      var known = result.how === "exact" ? placeByKey[squeeze(fold(text))] : null;
+      if (known) {
+        var now = known.now.map(function (g) { return g.name; });
+        var sentence = known.year === null
+          ? known.name + " hoort bij de gemeente " + now[0] + "."
+          : known.name + " is sinds " + known.year + " geen aparte gemeente meer. " + (now.length === 1
+            ? known.name + " hoort nu bij de gemeente " + now[0] + "."
+            : "Het is verdeeld over de gemeenten " + inWords(now) + ". Bij welke gemeente woon je nu?");
+        say([paragraph(sentence), choices(known.now)]);
         answer.querySelector("a").focus();
         return;
       }
