@@ -94,14 +94,23 @@
     // Former gemeenten ("Weesp", "Haaren", with the year they ended) and towns that are not a gemeente
     // ("Zaandam"): found as another name of the gemeente(n) they are part of now.
     var placeByKey = {};
+    function keyOf(name) { return squeeze(fold(name)); }
     function place(name, year, now, list) {
       now.forEach(function (g) { g.aliases.push(name); (g[list] = g[list] || []).push(name); });
-      placeByKey[squeeze(fold(name))] = { name: name, year: year, now: now };
+      return (placeByKey[keyOf(name)] = { name: name, year: year, now: now, villages: {} });
     }
     (data.f || []).forEach(function (row) {
       place(row[0], row[1], row[2].map(function (i) { return gemeenten[i]; }), "former");
     });
-    (data.w || []).forEach(function (row) { place(row[0], null, [gemeenten[row[1]]], "towns"); });
+    // A town may name the former gemeente it belonged to, when that one was divided ("Esch", once
+    // Haaren, now Boxtel): the answer to "Haaren" then says which village went where. The village
+    // that shares the former gemeente's name (Haaren, now Oisterwijk) is answered by that entry.
+    (data.w || []).forEach(function (row) {
+      var g = gemeenten[row[1]];
+      var was = row[2] ? placeByKey[keyOf(row[2])] : null;
+      if (was) (was.villages[g.name] = was.villages[g.name] || []).push(row[0]);
+      if (!was || keyOf(row[0]) !== keyOf(row[2])) place(row[0], null, [g], "towns").was = was;
+    });
     var match = matcher(gemeenten);
 
     function href(g) {
@@ -130,7 +139,7 @@
       var towns = (g.towns || []).filter(close);
       return towns.length ? ", waar " + towns[0] + " bij hoort" : "";
     }
-    function choices(list, typed) {
+    function choices(list, typed, villages) {
       var key = squeeze(fold(typed || ""));
       var ul = document.createElement("ul");
       ul.className = "wz-picker__choices";
@@ -144,6 +153,7 @@
         if (g.name.indexOf("(") === -1) li.appendChild(document.createTextNode(" (" + g.province + ")"));
         var was = key ? via(g, key) : "";
         if (was) li.appendChild(document.createTextNode(was));
+        if (villages && villages[g.name]) li.appendChild(document.createTextNode(", voor " + inWords(villages[g.name])));
         ul.appendChild(li);
       });
       return ul;
@@ -173,11 +183,14 @@
       if (known) {
         var now = known.now.map(function (g) { return g.name; });
         var sentence = known.year === null
-          ? known.name + " hoort bij de gemeente " + now[0] + "."
+          ? (known.was
+            ? known.name + " hoorde tot " + known.was.year + " bij de gemeente " + known.was.name + ". Nu hoort "
+              + known.name + " bij de gemeente " + now[0] + "."
+            : known.name + " hoort bij de gemeente " + now[0] + ".")
           : known.name + " is sinds " + known.year + " geen aparte gemeente meer. " + (now.length === 1
             ? known.name + " hoort nu bij de gemeente " + now[0] + "."
             : "Het is verdeeld over de gemeenten " + inWords(now) + ". Bij welke gemeente woon je nu?");
-        say([paragraph(sentence), choices(known.now)]);
+        say([paragraph(sentence), choices(known.now, "", known.villages)]);
         answer.querySelector("a").focus();
         return;
       }

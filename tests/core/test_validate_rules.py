@@ -464,3 +464,27 @@ def test_a_town_lies_in_a_known_gemeente_and_is_not_a_gemeente_or_a_former_one(t
         ("consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
     ))
     assert not any(":" + str(line_of(regions, "name: Bathmen")) + ":" in entry for entry in lines)  # a right one passes
+
+
+def test_a_village_of_a_divided_gemeente_lies_in_one_of_the_gemeenten_it_went_into(tmp_path):
+    """A village names the former gemeente it belonged to only when that one was divided (Esch, once
+    Haaren, now Boxtel); the village that shares that gemeente's name is allowed (the village Haaren)."""
+    root = project(tmp_path)
+    divided = ("  - since: 2021-01-01\n    former: [Diepenveen]\n    into: [GM0150, GM0193]\n"
+               "    sources: [https://www.cbs.nl/]\n    consulted: 2026-11-01\n")
+
+    def village(name: str, gemeente: str, former: str) -> str:
+        return f"  - name: {name}\n    gemeente: {gemeente}\n    former: {former}\n    sources: [https://www.cbs.nl/]\n    consulted: 2026-11-01\n"
+
+    regions, lines = regions_with(root, "herindelingen:\n" + WEESP + divided + "woonplaatsen:\n" + (
+        village("Tjoene", "GM0150", "Diepenveen") + village("Diepenveen", "GM0193", "Diepenveen")
+        + village("Driemond", "GM0150", "Weesp") + village("Lettele", "GM0150", "Atlantis")
+        + village("Oxe", "GM0363", "Diepenveen")
+    ))
+    assert_said_on_lines(regions, lines, (
+        ("former: Weesp", "'Weesp' is niet over meer gemeenten verdeeld; laat former weg"),
+        ("former: Atlantis", "'Atlantis' staat niet als opgeheven gemeente bij herindelingen"),
+        ("gemeente: GM0363", "GM0363 staat niet bij de gemeenten waarover 'Diepenveen' is verdeeld"),
+    ))
+    right = {line_of(regions, "name: Tjoene"), line_of(regions, "  - name: Diepenveen")}
+    assert not any(entry.startswith(f"data/regions.yaml:{line + 1}:") for line in right for entry in lines), lines

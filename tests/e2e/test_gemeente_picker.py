@@ -171,6 +171,15 @@ def test_a_former_gemeente_says_which_gemeente_it_is_part_of_now(page, site_url,
     field.press("Enter")
     assert "Het is verdeeld over de gemeenten Boxtel, Oisterwijk, Tilburg en Vught. Bij welke gemeente woon je nu?" in answer.inner_text()
     assert answer.locator(".wz-picker__choices a").all_inner_texts() == ["Boxtel", "Oisterwijk", "Tilburg", "Vught"]
+    # ... and which of its villages went where: the village Haaren is in Oisterwijk
+    assert [" ".join(li.split()) for li in answer.locator(".wz-picker__choices li").all_inner_texts()] == [
+        "Boxtel (Noord-Brabant), voor Esch", "Oisterwijk (Noord-Brabant), voor Haaren",
+        "Tilburg (Noord-Brabant), voor Biezenmortel", "Vught (Noord-Brabant), voor Helvoirt"]
+    # one of those villages: where it was, and where it is now
+    field.fill("Esch")
+    field.press("Enter")
+    assert answer.locator("p").first.inner_text() == "Esch hoorde tot 2021 bij de gemeente Haaren. Nu hoort Esch bij de gemeente Boxtel."
+    assert answer.locator(".wz-picker__choices a").all_inner_texts() == ["Boxtel"]
 
     # a typo in a former name: the gemeente it is part of now, and why
     field.fill("Boxmer")
@@ -181,6 +190,8 @@ def test_a_former_gemeente_says_which_gemeente_it_is_part_of_now(page, site_url,
     # the gemeente's own page says it too
     page.goto(site_url + f"gemeenten/{slug_of(cat, 'Land van Cuijk')}/")
     assert "Ook voor de vroegere gemeenten Boxmeer, Cuijk, Grave, Mill en Sint Hubert en Sint Anthonis: die horen sinds 2022 bij Land van Cuijk." in page.locator(".wz-former").all_inner_texts()
+    page.goto(site_url + f"gemeenten/{slug_of(cat, 'Boxtel')}/")
+    assert page.locator(".wz-former").all_inner_texts() == ["Een deel van de vroegere gemeente Haaren hoort sinds 2021 bij Boxtel (Esch)."]
 
 
 def test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in(page, site_url, cat):

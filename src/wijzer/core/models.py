@@ -428,6 +428,14 @@ class Woonplaats(Entry):
         )
     )
     gemeente: CbsCode = Field(description="CBS-code van de gemeente waar de plaats bij hoort, bijvoorbeeld GM0479 voor Zaanstad.")
+    former: PlainText | None = Field(
+        default=None,
+        description=(
+            "Alleen bij een dorp van een opgeheven gemeente die over meer gemeenten is verdeeld: de naam van die "
+            "gemeente, zoals bij herindelingen (Esch: Haaren). Wie de oude gemeentenaam typt, leest dan welk dorp bij "
+            "welke gemeente hoort. Het dorp mag zo heten als die gemeente (het dorp Haaren)."
+        ),
+    )
     sources: list[HttpsUrl] = Field(min_length=1, description="Bronnen die zeggen dat de plaats in die gemeente ligt (webadressen, https).")
     consulted: IsoDate = Field(description="Datum (JJJJ-MM-DD) waarop een redacteur de bronnen heeft gelezen. Niet in de toekomst.")
 

@@ -8,7 +8,8 @@
 The "Waar woon je?" field (pages/gemeente_picker.py, picker.js) tells them which gemeente that is.
 Each name is compared with the others the way the field compares what is typed: without accents,
 case, spaces or punctuation, and without a leading 's-/'t or a province suffix. A name answers
-one question only: it is not a gemeente, and not both a former gemeente and a town.
+one question only: it is not a gemeente, and not both a former gemeente and a town (except the village
+that gave its name to a former gemeente that was divided: the village Haaren, in Oisterwijk).
 """
 
 from __future__ import annotations
@@ -83,9 +84,12 @@ def _herindelingen(checker: Checker, src: Source, entries: list[tuple[int, Any]]
 
 
 def _woonplaatsen(checker: Checker, src: Source, entries: list[tuple[int, Any]], current: dict[str, str], seen: dict[str, int]) -> list[Problem]:
-    """Each town lies in a known gemeente, is not a gemeente or a former one, and is named once."""
+    """Each town lies in a known gemeente, is not a gemeente or a former one, and is named once. A
+    village of a former gemeente that was divided (``former``) lies in one of the gemeenten it went
+    into, and may have that gemeente's name (the village Haaren)."""
     problems: list[Problem] = []
     catalogue = checker.catalogue
+    divided = {name_key(name): h for h in catalogue.herindelingen for name in h.former}
     for i, entry in entries:
         w: m.Woonplaats = entry
         path = ("woonplaatsen", i)
@@ -93,7 +97,15 @@ def _woonplaatsen(checker: Checker, src: Source, entries: list[tuple[int, Any]],
         checker.ref(src, (*path, "gemeente"), w.gemeente, catalogue.gemeenten, "gemeente", problems)
         if w.consulted > checker.today:
             problems.append(src.problem((*path, "consulted"), f"datum van raadplegen {w.consulted.isoformat()} ligt in de toekomst"))
-        _name(src, (*path, "name"), w.name, current, seen, problems)
+        was = divided.get(name_key(w.former)) if w.former is not None else None
+        if w.former is not None and was is None:
+            problems.append(src.problem((*path, "former"), f"'{w.former}' staat niet als opgeheven gemeente bij herindelingen"))
+        elif was is not None and len(was.into) < 2:
+            problems.append(src.problem((*path, "former"), f"'{w.former}' is niet over meer gemeenten verdeeld; laat former weg"))
+        elif was is not None and w.gemeente not in was.into and w.gemeente in catalogue.gemeenten:
+            problems.append(src.problem((*path, "gemeente"), f"{w.gemeente} staat niet bij de gemeenten waarover '{w.former}' is verdeeld"))
+        if w.former is None or name_key(w.name) != name_key(w.former):
+            _name(src, (*path, "name"), w.name, current, seen, problems)
         if len(problems) == before:
             catalogue.woonplaatsen.append(w)
     return problems

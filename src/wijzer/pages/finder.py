@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
+from wijzer.core.place_names import name_key
 from wijzer.core.sorting import gemeente_sort_key, name_sort_key
 from wijzer.pages.context import fragment
 from wijzer.pages.render import Linker
@@ -179,7 +180,9 @@ def gemeente_options(cat: Catalogue) -> list[GemeenteOption]:
     for h in cat.herindelingen:
         part = "deels " if len(h.into) > 1 else ""
         options += [option(name, code, f"sinds {h.since.year} {part}gemeente {cat.gemeenten[code].name}") for name in h.former for code in h.into]
-    options += [option(w.name, w.gemeente, f"in gemeente {cat.gemeenten[w.gemeente].name}") for w in cat.woonplaatsen]
+    # the village Haaren is one of the gemeenten the former gemeente Haaren went into: those options have it
+    options += [option(w.name, w.gemeente, f"in gemeente {cat.gemeenten[w.gemeente].name}") for w in cat.woonplaatsen
+                if not (w.former and name_key(w.former) == name_key(w.name))]
     # the gemeenten first: finder.js lists them in this order when it asks which one is meant ("Haaren")
     def key(o: GemeenteOption) -> tuple[str, str]:
         return (gemeente_sort_key(o.name), o.code)

@@ -11,7 +11,8 @@ a JSON data block (not executed; CSP script-src 'self' holds):
 - well-known other names ("Den Bosch", "Den Haag") count as the gemeente;
 - the name of a former gemeente (``herindelingen`` in data/regions.yaml: "Weesp", "Veghel") says which
   gemeente it is part of now, with a link; a former gemeente divided over several asks which one;
-  so does the name of a town that is not a gemeente (``woonplaatsen``: "Zaandam", "Hoofddorp");
+  so does the name of a town that is not a gemeente (``woonplaatsen``: "Zaandam", "Hoofddorp"); the
+  villages of a divided gemeente say where they went ("Haaren": "Boxtel, voor Esch");
 - the name (or another name) goes straight to the gemeente page; more than one ("Bergen") asks which one;
 - a beginning ("Zwol") or a name that is only close to a gemeente ("Utrehct") is never followed: the
   answer asks "Bedoel je ...?" with a link to the gemeente. Towns are often part of another gemeente,
@@ -34,8 +35,9 @@ EXTRA_ALIASES: dict[str, str] = {"Den Haag": "GM0518", "Den Bosch": "GM0796", "H
 
 def picker_data(cat: Catalogue) -> Markup:
     """The JSON for picker.js: ``{"g": [[name, slug, province], ...], "a": {alias: index},
-    "f": [[former name, year, [index, ...]], ...], "w": [[town, index], ...]}`` (former gemeenten, from
-    the herindelingen, and towns that are not a gemeente)."""
+    "f": [[former name, year, [index, ...]], ...], "w": [[town, index(, former gemeente)], ...]}`` (former
+    gemeenten, from the herindelingen, and towns that are not a gemeente, with the former gemeente
+    they belonged to when that one was divided)."""
     ordered = sorted(cat.gemeenten.items(), key=lambda item: gemeente_sort_key(item[1].name))
     index = {code: i for i, (code, _) in enumerate(ordered)}
     aliases = {**GEMEENTE_ALIASES, **EXTRA_ALIASES}
@@ -43,7 +45,7 @@ def picker_data(cat: Catalogue) -> Markup:
         "g": [[g.name, cat.gemeente_slugs[code], g.province] for code, g in ordered],
         "a": {alias: index[code] for alias, code in sorted(aliases.items()) if code in index},
         "f": sorted([name, h.since.year, sorted(index[code] for code in h.into)] for h in cat.herindelingen for name in h.former),
-        "w": sorted([w.name, index[w.gemeente]] for w in cat.woonplaatsen),
+        "w": sorted([w.name, index[w.gemeente], *([w.former] if w.former else [])] for w in cat.woonplaatsen),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # A JSON data block: '<' never appears raw, so no text can end the element.

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from wijzer.core import clock, crisis
 from wijzer.core import models as m
 from wijzer.core.catalogue import Catalogue
+from wijzer.core.place_names import name_key
 from wijzer.core.sorting import name_sort_key
 from wijzer.pages.context import Uris
 from wijzer.pages.finder import GEMEENTE_ALIASES
@@ -57,7 +58,7 @@ class GemeenteKind(PageKind):
             # on Amsterdam's page "Ook voor de vroegere gemeente Weesp", on Zaanstad's "Ook voor Zaandam, …":
             # the names people know their place by (data/regions.yaml), on the page and in its search text
             "former": former_gemeenten(cat, key),
-            "towns": in_words(sorted((w.name for w in cat.woonplaatsen if w.gemeente == key), key=name_sort_key)),
+            "towns": in_words(sorted((w.name for w in cat.woonplaatsen if w.gemeente == key and not w.former), key=name_sort_key)),
             "regions": cat.regions_of.get(key, []),
             "entry": entry,
             "local_by_tier": by_tier(cat, local),
@@ -93,12 +94,15 @@ class GemeenteKind(PageKind):
         return cat.organisations.get(code) if code else None
 
 
-def former_gemeenten(cat: Catalogue, key: str) -> list[tuple[str, int, bool, bool]]:
-    """(names in words, year, only partly, more than one) per herindeling that went (partly) into gemeente ``key``."""
+def former_gemeenten(cat: Catalogue, key: str) -> list[tuple[str, int, bool, bool, str]]:
+    """(names in words, year, only partly, more than one, its villages here in words) per herindeling
+    that went (partly) into gemeente ``key``; the villages are known for a divided gemeente."""
     out = []
     for h in sorted(cat.herindelingen, key=lambda h: h.since):
         if key in h.into:
-            out.append((in_words(h.former), h.since.year, len(h.into) > 1, len(h.former) > 1))
+            names = {name_key(name) for name in h.former}
+            villages = sorted((w.name for w in cat.woonplaatsen if w.gemeente == key and w.former and name_key(w.former) in names), key=name_sort_key)
+            out.append((in_words(h.former), h.since.year, len(h.into) > 1, len(h.former) > 1, in_words(villages)))
     return out
 
 
