@@ -256,6 +256,8 @@ def test_outcome_prints_on_one_a4_page_with_date_and_no_legal_advice(page, site_
     open_page(page, site_url)
     answer(page, longest)
     page.get_by_role("button", name="Bekijk de uitkomst").click()
+    # on screen the outcome says nothing about printing; on paper it says when and where from
+    assert "Afgedrukt" not in page.locator(".wz-beslishulp-meta").inner_text()
     page.emulate_media(media="print")
     assert page.locator(".wz-beslishulp-form").is_hidden()
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()

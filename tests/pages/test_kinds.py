@@ -87,9 +87,14 @@ def test_quick_exit_is_the_kinds_answer(catalogue):
     pages = {p.src_uri: p for p in generated_pages(catalogue)}
     veilig_thuis = pages["organisaties/veilig-thuis.md"]
     assert kind_of(veilig_thuis).quick_exit(catalogue, veilig_thuis.key)
-    # every gemeente page says where to go when home is not safe, and is a step on the parents' way to help
-    assert all(kind_of(p).quick_exit(catalogue, p.key) for p in pages.values() if p.kind == "gemeente")
-    assert not all(kind_of(p).quick_exit(catalogue, p.key) for p in pages.values() if p.kind == "offer")  # not on every page
+    # every page a parent or child reads: each gemeente, organisation and legal topic, each offer for them
+    for kind in ("gemeente", "organisation", "topic"):
+        assert all(kind_of(p).quick_exit(catalogue, p.key) for p in pages.values() if p.kind == kind), kind
+    assert all(kind_of(p).quick_exit(catalogue, p.key) for p in pages.values() if p.kind == "offer")  # for parents, children
+    # in the shipped data, only the two offers for professionals alone have none
+    real = load_catalogue(Path(__file__).parent.parent.parent / "data").catalogue
+    without = {p.key for p in generated_pages(real) if p.kind == "offer" and not kind_of(p).quick_exit(real, p.key)}
+    assert without == {"nji-interventies-scheiding", "richtlijn-scheiding"}
 
 
 def test_without_excluded_drops_marked_elements_with_all_they_hold():

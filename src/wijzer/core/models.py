@@ -185,8 +185,9 @@ class Sourced(Entry):
     quick_exit: bool = Field(
         default=False,
         description=(
-            "Gaat over onveiligheid of geweld (of is een hulplijn voor kinderen): de pagina krijgt de "
-            "knop 'Snel weg' (zie docs/snel-weg.md). Organisaties van het soort veilig-thuis krijgen hem altijd."
+            "De knop 'Snel weg' (zie docs/snel-weg.md) staat al op elke pagina voor ouders, kinderen of jongeren: "
+            "elk juridisch onderwerp, elke organisatie en elk aanbod met zo'n doelgroep. Zet true om hem ook te "
+            "tonen bij aanbod dat alleen voor professionals is, als het over onveiligheid of geweld gaat."
         ),
     )
 

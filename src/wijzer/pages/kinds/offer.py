@@ -32,4 +32,7 @@ class OfferKind(PageKind):
         }
 
     def quick_exit(self, cat: Catalogue, key: str) -> bool:
-        return cat.offers[key].quick_exit
+        """Every offer for parents, children or young people (docs/snel-weg.md); one only for
+        professionals where the data asks for it."""
+        offer = cat.offers[key]
+        return offer.quick_exit or any(audience != "professionals" for audience in offer.audiences)

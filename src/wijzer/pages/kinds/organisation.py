@@ -34,5 +34,5 @@ class OrganisationKind(PageKind):
         return cat.organisations[key].contact.phone
 
     def quick_exit(self, cat: Catalogue, key: str) -> bool:
-        org = cat.organisations[key]
-        return org.quick_exit or org.kind == "veilig-thuis"
+        """Every organisation page: parents reach it from their gemeente's page (docs/snel-weg.md)."""
+        return True
