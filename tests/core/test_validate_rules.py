@@ -488,3 +488,23 @@ def test_a_village_of_a_divided_gemeente_lies_in_one_of_the_gemeenten_it_went_in
     ))
     right = {line_of(regions, "name: Tjoene"), line_of(regions, "  - name: Diepenveen")}
     assert not any(entry.startswith(f"data/regions.yaml:{line + 1}:") for line in right for entry in lines), lines
+
+
+def test_a_gemeente_website_has_the_date_it_was_checked(tmp_path):
+    """The gemeente page sends parents to the gemeente's own website when Wijzer knows no team there:
+    that address needs the date an editor checked it, and that date has passed."""
+    root = project(tmp_path)
+    regions = root / "data" / "regions.yaml"
+    edit(regions, "    name: Deventer\n    province: Overijssel\n",
+         "    name: Deventer\n    province: Overijssel\n    website: https://www.deventer.nl/\n")
+    edit(regions, "    name: Amsterdam\n    province: Noord-Holland\n",
+         "    name: Amsterdam\n    province: Noord-Holland\n    website: https://www.amsterdam.nl/\n    website_consulted: 2027-01-02\n")
+    result = validate(root)
+    assert result.returncode == 1
+    assert_said_on_lines(regions, result.stderr.splitlines(), (
+        ("website: https://www.deventer.nl/", "website staat er zonder website_consulted: zet erbij op welke datum je het adres hebt gecontroleerd"),
+        ("website_consulted: 2027-01-02", "datum van raadplegen 2027-01-02 ligt in de toekomst"),
+    ))
+    edit(regions, "website: https://www.deventer.nl/\n", "website: https://www.deventer.nl/\n    website_consulted: 2026-11-01\n")
+    edit(regions, "website_consulted: 2027-01-02", "website_consulted: 2026-11-01")
+    assert validate(root).returncode == 0

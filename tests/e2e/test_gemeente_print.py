@@ -207,6 +207,11 @@ def test_regional_veilig_thuis_where_known_and_an_honest_next_step_without_entry
     assert f"website van de gemeente {cat.gemeenten[without].name}" in text
     assert "wijkteam" in text
     assert steps.locator("a[href^='tel:']").count() >= 1  # a national line to call
+    # the gemeente's own website, where it is known: one tap to the next step (else overheid.nl)
+    site = cat.gemeenten[without].website
+    assert site, "kies een gemeente met een bekende website"
+    shown = site.removeprefix("https://").removeprefix("www.").rstrip("/")  # meierijstad.nl
+    assert steps.get_by_role("link", name=shown, exact=True).get_attribute("href") == site
     # The crisis block comes right after the first step, before the lists.
     order = page.evaluate("[...document.querySelectorAll('.md-content h2')].map(h => h.id)")
     assert order.index("niet-veilig") == order.index("hier-begin-je") + 1

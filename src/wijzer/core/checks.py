@@ -153,6 +153,16 @@ def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, probl
     walk(entry.model_dump(mode="python", exclude_none=True), path)
 
 
+def _website(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente, problems: list[Problem]) -> None:
+    """A gemeente's website has the date it was checked, and that date has passed."""
+    if gemeente.website and gemeente.website_consulted is None:
+        problems.append(src.problem((*path, "website"), "website staat er zonder website_consulted: zet erbij op welke datum je het adres hebt gecontroleerd"))
+    elif gemeente.website_consulted and not gemeente.website:
+        problems.append(src.problem((*path, "website_consulted"), "staat er zonder website; haal de datum weg of vul website in", severity="warning"))
+    if gemeente.website_consulted and gemeente.website_consulted > checker.today:
+        problems.append(src.problem((*path, "website_consulted"), f"datum van raadplegen {gemeente.website_consulted.isoformat()} ligt in de toekomst"))
+
+
 def _entry_point(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente, problems: list[Problem]) -> None:
     """The entry point serves the gemeente, and a reason why there is no team is not left behind next to a team."""
     catalogue = checker.catalogue
@@ -219,6 +229,7 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
     for i, gemeente in index["gemeenten"].values():
         if region_src:
             _entry_point(checker, region_src, ("gemeenten", i), gemeente, problems)
+            _website(checker, region_src, ("gemeenten", i), gemeente, problems)
     for _, (i, region) in index["regions"].items():
         assert region_src is not None
         checker.refs(region_src, ("regions", i, "gemeenten"), region.gemeenten, catalogue.gemeenten, "gemeente", problems)

@@ -386,6 +386,17 @@ class Gemeente(Entry):
             "Het inhoudsrapport toont deze reden."
         ),
     )
+    website: HttpsUrl | None = Field(
+        default=None,
+        description=(
+            "Adres van de eigen website van de gemeente, alleen de hoofdpagina (https://www.meierijstad.nl/). Staat er "
+            "geen aanspreekpunt, dan stuurt de gemeentepagina ouders hierheen in plaats van naar overheid.nl."
+        ),
+    )
+    website_consulted: IsoDate | None = Field(
+        default=None,
+        description="Datum (JJJJ-MM-DD) waarop een redacteur het adres van de website in een bron heeft gecontroleerd. Nodig bij website; niet in de toekomst.",
+    )
 
 
 class Region(Entry):

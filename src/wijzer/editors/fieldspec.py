@@ -69,6 +69,7 @@ LABELS: dict[str, str] = {
     "email": "E-mailadres",
     "entry_point": "Toegang in de gemeente",
     "entry_point_note": "Waarom geen eigen team",
+    "website_consulted": "Website gecontroleerd op",
     "evidence": "Bewijsniveau (NJi)",
     "forms": "Vorm",
     "gemeenten": "Gemeenten",
