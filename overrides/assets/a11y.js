@@ -1,5 +1,5 @@
 /* Accessibility: a table that is wider than the screen scrolls sideways inside Material's
- * wrapper. Keyboard users can only scroll it if it can take focus (WCAG 2.1.1; axe
+ * wrapper, and so does a flowchart on a phone. Keyboard users can only scroll it if it can take focus (WCAG 2.1.1; axe
  * scrollable-region-focusable), a screen reader should hear what the region is, and a line above
  * the table says that it scrolls.
  * Checked again when the window size changes.
@@ -10,9 +10,12 @@
  */
 (function () {
   "use strict";
+  // A wide flowchart on a phone scrolls the same way (.wz-flow-scroll, flow.css): its text stays readable.
+  var WIDE = ".md-typeset__scrollwrap, .wz-flow-scroll";
+  function isChart(wrap) { return wrap.classList.contains("wz-flow-scroll"); }
   function label(wrap) {
-    var caption = wrap.querySelector("caption");
-    return caption ? caption.textContent.trim() : "Tabel";
+    var caption = wrap.querySelector("caption, svg > title");
+    return caption ? caption.textContent.trim() : isChart(wrap) ? "Schema" : "Tabel";
   }
   // The same for sighted readers: a line above the table, as the table's right edge is cut off
   // without a sign that there is more (screen readers hear it in the region's name instead).
@@ -21,7 +24,7 @@
     return before && before.classList.contains("wz-scroll-hint") ? before : null;
   }
   function update() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    document.querySelectorAll(WIDE).forEach(function (wrap) {
       var hint = hintOf(wrap);
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
@@ -31,7 +34,7 @@
           hint = document.createElement("p");
           hint.className = "wz-scroll-hint";
           hint.setAttribute("aria-hidden", "true");
-          hint.textContent = "Schuif de tabel opzij om alles te zien \u2192";
+          hint.textContent = "Schuif " + (isChart(wrap) ? "het schema" : "de tabel") + " opzij om alles te zien \u2192";
           wrap.parentNode.insertBefore(hint, wrap);
         }
       } else if (wrap.getAttribute("tabindex") === "0") {

@@ -111,3 +111,22 @@ def test_a_table_wider_than_the_screen_says_it_scrolls_sideways(page, site_url, 
         page.evaluate("() => new Promise((done) => setTimeout(done, 150))")  # after a11y.js has measured
         assert hint.count() == 0
         assert wrap.get_attribute("tabindex") is None
+
+
+def test_a_flowchart_on_a_phone_keeps_readable_text_and_scrolls_sideways(page, site_url):
+    """routekaart/: shrunk to a phone's width the chart's text was 5 pixels high. It keeps its own
+    width, says that it scrolls, and a keyboard can scroll it; the same steps follow in words."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "routekaart/")
+    chart = page.locator(".wz-flow-overview svg.wz-flowchart")
+    wrap = page.locator(".wz-flow-overview .wz-flow-scroll")
+    hint = page.locator(".wz-flow-overview .wz-scroll-hint")
+    hint.wait_for()
+    assert hint.inner_text().startswith("Schuif het schema opzij om alles te zien")
+    smallest = chart.evaluate("svg => Math.min(...[...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height))")
+    assert smallest >= 11, f"tekst in het schema is {smallest:.1f} pixels hoog"
+    assert wrap.get_attribute("tabindex") == "0" and wrap.get_attribute("aria-label").startswith("Stroomschema")
+    wrap.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=wrap.element_handle())
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the page itself does not scroll sideways

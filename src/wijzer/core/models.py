@@ -129,7 +129,7 @@ KIND_LABELS: dict[str, str] = {
     "onderwijs": "Onderwijs",
     "huisarts-jgz": "Huisarts of jeugdgezondheidszorg",
     "hulplijn": "Hulplijn",
-    "ervaringsdeskundigen": "Ervaringsdeskundigen",
+    "ervaringsdeskundigen": "Mensen die het zelf meemaakten",  # plain words: children read it on /kinderen/
     "kennisinstituut": "Kennisinstituut",
     "overig": "Overig",
 }

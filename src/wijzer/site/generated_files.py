@@ -9,6 +9,7 @@ and its table of contents and search document come from one rendering by its kin
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from wijzer.core.catalogue import Catalogue
+
+
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class GeneratedDocPage(Page):
@@ -50,9 +54,12 @@ class GeneratedDocPage(Page):
 
     def with_rendered(self, rendered: RenderedPage) -> str:
         """The page's HTML; MkDocs found no headings in the (empty) Markdown: give Material the
-        TOC read from the same rendering (for the skip link), and keep its search document."""
+        TOC read from the same rendering (for the skip link), keep its search document, and tell
+        MkDocs every anchor the page has, so that a link to one of them (a hand-written page's
+        ``juridisch/stem-van-het-kind.md#voor-kinderen-en-jongeren``) passes its check."""
         self.toc = get_toc(rendered.toc)
         self.search = rendered.search
+        self.present_anchor_ids = {html.unescape(found) for found in ANCHOR_ID.findall(rendered.html)}
         return rendered.html
 
 
