@@ -237,11 +237,20 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    """Quiet when the browser hangs up halfway through a file (it left the page, or had it cached):
+    that is a visitor's right, not an error of the site."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_subpath(directory: Path, handler: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
     """Serve ``directory`` on loopback under SUBPATH (with ``handler``, a subclass of the quiet
     ``_Handler``, where a test needs the server to answer differently); yields the site's URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _Handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler or _Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"

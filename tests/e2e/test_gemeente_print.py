@@ -88,6 +88,11 @@ def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat)
     assert set(local_cards) == local_offers
     offer_links = content.locator("a[href*='aanbod/']").all_inner_texts()
     assert set(offer_links) == local_offers | national_offers
+    # "Landelijke hulp" is help a parent or child can ask for; a richtlijn stands with the professionals
+    listed = set(content.locator("#landelijk ~ .wz-flow a").all_inner_texts())
+    theirs = {o.name for o in cat.offers.values() if o.area.national and set(o.audiences) == {"professionals"}}
+    assert theirs and listed == national_offers - theirs
+    assert theirs <= set(content.locator("#organisaties ~ ul a").all_inner_texts())
     for island in ("voorveld", "hulpverlening", "recht"):
         assert content.locator(f"#eiland-{island}").is_visible()
     assert content.locator(".wz-crisis a[href^='tel:']").count() == 3  # 112, Veilig Thuis, De Kindertelefoon

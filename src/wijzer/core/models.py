@@ -357,6 +357,11 @@ class Offer(Sourced):
     area: Area = Field(description="Waar het aanbod beschikbaar is.")
     website: HttpsUrl | None = Field(default=None, description="Website met meer informatie (https).")
 
+    @property
+    def for_professionals_only(self) -> bool:
+        """A richtlijn or a databank: not help a parent or child can ask for."""
+        return set(self.audiences) == {"professionals"}
+
 
 class Organisation(Sourced):
     id: Slug = Field(description="Vaste korte naam (kleine letters, cijfers, streepjes); wordt het webadres.")

@@ -72,9 +72,19 @@ class NationalLists:
         return getattr(self.env.get_template("_gemeente_national.html").make_module(self.ctx), name)
 
     def offers(self) -> Markup:
+        """The national help a parent or child can ask for, light to heavy."""
         key = ("offers", *self.where)
         if key not in self._cache:
-            self._cache[key] = Markup(self._macro("offers")(by_tier(self.cat, self.cat.national_offers)))
+            for_them = [o for o in self.cat.national_offers if not o.for_professionals_only]
+            self._cache[key] = Markup(self._macro("offers")(by_tier(self.cat, for_them)))
+        return self._cache[key]
+
+    def professional_offers(self) -> Markup:
+        """What is only for professionals (a richtlijn, a databank): in their part of the page."""
+        key = ("professional_offers", *self.where)
+        if key not in self._cache:
+            theirs = sorted((o for o in self.cat.national_offers if o.for_professionals_only), key=lambda o: name_sort_key(o.name))
+            self._cache[key] = Markup(self._macro("professional_offers")(theirs))
         return self._cache[key]
 
     def organisations(self, island: str) -> Markup:

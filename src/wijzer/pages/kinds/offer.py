@@ -35,4 +35,4 @@ class OfferKind(PageKind):
         """Every offer for parents, children or young people (docs/snel-weg.md); one only for
         professionals where the data asks for it."""
         offer = cat.offers[key]
-        return offer.quick_exit or any(audience != "professionals" for audience in offer.audiences)
+        return offer.quick_exit or not offer.for_professionals_only
