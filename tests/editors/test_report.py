@@ -137,6 +137,7 @@ def test_report_lists_each_planted_problem_with_file_and_line(tmp_path):
     # the fixture has three gemeenten; only Zwolle has an entry point
     assert table["Gemeenten zonder toegang"] == 2
     assert "Zwolle" not in gemeenten
+    assert "- **Overijssel** (1): Deventer, ook zonder website (`GM0150`)" in gemeenten
     assert table["Gemeenten zonder eigen team"] == 1
     assert "**Zwolle** — `data/regions.yaml:5` — Gemeente Zwolle: alleen algemene gemeentepagina gevonden" in section(out, "Gemeenten zonder eigen team")
 

@@ -187,7 +187,8 @@ def _gemeente_findings(cat: Catalogue) -> list[Finding]:
     for code, gemeente in sorted(cat.gemeenten.items(), key=lambda item: (item[1].province, item[1].name)):
         if not gemeente.entry_point:
             file, line = cat.origin("gemeenten", code)
-            found.append(Finding("gemeenten", code, gemeente.name, file, line, gemeente.province, uri.gemeente(code)))
+            title = gemeente.name if gemeente.website else f"{gemeente.name}, ook zonder website"
+            found.append(Finding("gemeenten", code, title, file, line, gemeente.province, uri.gemeente(code)))
     return found
 
 
@@ -288,7 +289,8 @@ def build_report(result: LoadResult, content_dir: Path | None, today: dt.date) -
         Section("pagina-zonder-datum", "Pagina's zonder controledatum",
                 "Handgeschreven pagina's zonder 'reviewed: JJJJ-MM-DD' bovenaan. Zonder die datum toont de pagina geen 'Laatst gecontroleerd'.", undated),
         Section("gemeenten-zonder-toegang", "Gemeenten zonder toegang",
-                "Gemeenten zonder entry_point: de gemeentepagina noemt geen vaste plek (meestal het wijkteam) waar gezinnen terechtkunnen.", _gemeente_findings(cat)),
+                "Gemeenten zonder entry_point: de gemeentepagina noemt geen vaste plek (meestal het wijkteam) waar gezinnen terechtkunnen, "
+                "maar verwijst naar de website van de gemeente (website). Staat die er ook niet, dan verwijst ze naar overheid.nl.", _gemeente_findings(cat)),
         Section("gemeenten-zonder-eigen-team", "Gemeenten zonder eigen team",
                 "Het entry_point is de algemene gemeente, geen wijkteam, sociaal team of CJG. Erbij staat waarom (entry_point_note). "
                 "Vind je een team met een bron, maak dan een organisatie voor dat team en zet die als entry_point.", _generic_entry_findings(cat)),
