@@ -1,5 +1,5 @@
-/* Safety: the quick exit ("Snel weg") on pages about violence and unsafety, the home page, the pages
- * for parents and children, the finder, every gemeente page and the signaleringshulp (docs/snel-weg.md).
+/* Safety: the quick exit ("Snel weg") on every page parents and children read, and on the
+ * signaleringshulp (docs/snel-weg.md).
  *
  * One click on the button, or the Escape key, swaps this page for a neutral site with
  * location.replace(): this page is not kept in the back-button history, so Back does not bring it
@@ -7,9 +7,9 @@
  * those; docs/snel-weg.md). The page is blanked first, so nothing stays on screen while the other
  * site loads, and it is never restored from the back/forward cache.
  * Where the link says data-wz-escape-twice (the signaleringshulp, where a professional's answers
- * live only in the page, and the finder, where Escape also closes the list of gemeenten), one
- * Escape only says "press Esc again"; a second Escape within four
- * seconds leaves. The button itself always leaves at once.
+ * live only in the page, and the finder, where Escape also closes the list of gemeenten), and on
+ * any page while the focus is in a text field, one Escape only says "press Esc again"; a second
+ * Escape within four seconds leaves. The button itself always leaves at once.
  * Escape first closes the site search or an open dialog. Without JavaScript the button is an
  * ordinary link. No network request until the visitor asks to leave; nothing is stored.
  */
@@ -17,6 +17,7 @@
   "use strict";
 
   var ARMED_MS = 4000;
+  var TYPING = "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset]), textarea, select";
   var armedUntil = 0;
   var disarm = null;
 
@@ -59,7 +60,10 @@
     var link = exitLink();
     if (!link || ev.defaultPrevented || searchOpen()) return;
     if (document.querySelector("dialog[open]")) return;
-    if (link.hasAttribute("data-wz-escape-twice") && Date.now() > armedUntil) {
+    // Escape while typing (the "Waar woon je?" field, a form) often means "close the suggestions":
+    // there, too, the first Escape only says "press Esc again".
+    var typing = ev.target instanceof Element && ev.target.matches(TYPING);
+    if ((typing || link.hasAttribute("data-wz-escape-twice")) && Date.now() > armedUntil) {
       armedUntil = Date.now() + ARMED_MS;
       status("Druk nog een keer op Esc om deze pagina snel te verlaten. Wat je hier hebt ingevuld, wordt dan gewist.");
       clearTimeout(disarm);

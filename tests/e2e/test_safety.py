@@ -20,7 +20,8 @@ QUICK_EXIT = ["", "ouders/", "signaleren/", "kinderen/", "kinderen/kindertelefoo
               "juridisch/beroepsgeheim-en-meldcode/", "aanbod/veilig-thuis-advies/", "organisaties/veilig-thuis/",
               "juridisch/spoedmaatregelen/", "juridisch/paspoort-vakantie-en-kinderontvoering/",
               "hulp-zoeken/", "gemeenten/zwolle/",  # the parents' way to local help: ouders/, the finder, the gemeente
-              "juridisch/verhuizen-met-kind/", "aanbod/begeleide-omgang/"]  # every topic, organisation and offer for parents
+              "juridisch/verhuizen-met-kind/", "aanbod/begeleide-omgang/",  # every topic, organisation and offer for parents
+              "gemeenten/"]  # and the overviews: the A-Z list is where "Waar woon je?" sends who types no known name
 
 
 @contextlib.contextmanager
@@ -107,6 +108,23 @@ def test_escape_leaves_a_page_about_unsafety_at_once(guarded, site_url):
     page = guarded
     page.goto(site_url + "ouders/")
     page.goto(site_url + "juridisch/beroepsgeheim-en-meldcode/")
+    with leaving(page):
+        page.keyboard.press("Escape")
+    page.go_back()
+    assert page.url == site_url + "ouders/"
+
+
+def test_escape_while_typing_asks_first_and_a_second_leaves(guarded, site_url):
+    """On the home page, Escape in "Waar woon je?" often means "close the suggestions": it must not
+    throw a parent out of the site halfway through a name. A second Escape leaves, as on the taxatie."""
+    page = guarded
+    page.goto(site_url + "ouders/")
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill("Zwol")
+    page.keyboard.press("Escape")
+    assert page.url == site_url
+    assert "Druk nog een keer op Esc" in page.get_by_role("status").filter(has_text="Esc").inner_text()
     with leaving(page):
         page.keyboard.press("Escape")
     page.go_back()
