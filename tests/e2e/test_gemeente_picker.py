@@ -70,8 +70,10 @@ def test_names_aliases_and_missing_accents_go_straight_to_the_gemeente(page, sit
 
 
 def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_url, cat):
-    """A typo is forgiven with a question, never with a jump: Born (a village in Sittard-Geleen) is
-    close to Borne in Overijssel, and a parent who lands on the wrong gemeente gets the wrong wijkteam."""
+    """A typo is forgiven with a question, never with a jump: a village that Wijzer does not know
+    (Heeze, in Heeze-Leende) or a typo ("Bornee") is close to a gemeente, and a parent who lands on
+    the wrong gemeente gets the wrong wijkteam. (Born, in Sittard-Geleen and close to Borne, is now a
+    known town and gets its own answer: test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in.)"""
     page.goto(site_url)
     field = page.get_by_label("Waar woon je?")
     answer = page.locator("[data-wz-picker-answer]")
@@ -83,9 +85,10 @@ def test_a_name_only_close_to_a_gemeente_is_asked_about_not_followed(page, site_
     page.keyboard.press("Enter")  # the suggestion has the focus: one more key
     page.wait_for_url(f"**/gemeenten/{slug_of(cat, 'Utrecht')}/")
 
-    # Born is part of Sittard-Geleen and close to Borne; and a town in a hyphenated name gets that gemeente:
-    # Geleen is in Sittard-Geleen (not Velsen)
-    for town, suggested in (("Born", "Borne"), ("Leeuward", "Leeuwarden"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen")):
+    # a typo, beginnings; and a town in a hyphenated name gets that gemeente: Geleen is in Sittard-Geleen
+    # (not Velsen), Heeze in Heeze-Leende
+    for town, suggested in (("Bornee", "Borne"), ("Leeuward", "Leeuwarden"), ("Zwol", "Zwolle"), ("Geleen", "Sittard-Geleen"),
+                            ("Heeze", "Heeze-Leende")):
         page.goto(site_url)
         field.fill(town)
         field.press("Enter")
@@ -208,5 +211,9 @@ def test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in(page, site_u
     field.press("Enter")
     assert " ".join(answer.locator(".wz-picker__choices li").first.inner_text().split()) == (
         "Zaanstad (Noord-Holland), waar Zaandam bij hoort")
+    # a village one letter from a gemeente far away: its own gemeente, not a guess (Born is not Borne)
+    field.fill("Born")
+    field.press("Enter")
+    assert " ".join(answer.locator("p").first.inner_text().split()) == "Born hoort bij de gemeente Sittard-Geleen."
     page.goto(site_url + f"gemeenten/{slug_of(cat, 'Zaanstad')}/")
     assert "Zaandam" in page.locator(".wz-towns").inner_text()

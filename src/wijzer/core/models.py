@@ -512,7 +512,7 @@ class RegionsFile(Entry):
     )
     woonplaatsen: list[Woonplaats] = Field(
         default_factory=list,
-        description="Grotere plaatsen die zelf geen gemeente zijn, met de gemeente waar ze bij horen.",
+        description="Plaatsen (steden en dorpen) die zelf geen gemeente zijn, met de gemeente waar ze bij horen.",
     )
 
 
