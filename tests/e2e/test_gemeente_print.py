@@ -92,6 +92,12 @@ def test_sociale_kaart_on_screen_orders_help_light_to_heavy(page, site_url, cat)
     listed = set(content.locator("#landelijk ~ .wz-flow a").all_inner_texts())
     theirs = {o.name for o in cat.offers.values() if o.area.national and set(o.audiences) == {"professionals"}}
     assert theirs and listed == national_offers - theirs
+    # help that needs a verwijzing says where to ask, in the list itself (not "just call")
+    by_name = {o.name: o for o in cat.offers.values()}
+    for item in content.locator("#landelijk ~ .wz-flow li").all():
+        offer = by_name[item.locator("a").inner_text()]
+        said = item.inner_text()
+        assert ("Vraag je wijkteam, huisarts of jeugdarts" in said) is (offer.access == "verwijzing-nodig"), offer.id
     assert theirs <= set(content.locator("#organisaties ~ ul a").all_inner_texts())
     for island in ("voorveld", "hulpverlening", "recht"):
         assert content.locator(f"#eiland-{island}").is_visible()
