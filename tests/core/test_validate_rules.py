@@ -508,3 +508,16 @@ def test_a_gemeente_website_has_the_date_it_was_checked(tmp_path):
     edit(regions, "website: https://www.deventer.nl/\n", "website: https://www.deventer.nl/\n    website_consulted: 2026-11-01\n")
     edit(regions, "website_consulted: 2027-01-02", "website_consulted: 2026-11-01")
     assert validate(root).returncode == 0
+
+
+def test_an_offers_audiences_match_its_ages(tmp_path):
+    """A card must not say "Voor: Kinderen (tot 12 jaar)" next to "Leeftijd kind: 0 tot 18 jaar"."""
+    root = project(tmp_path)
+    offers = root / "data" / "offers.yaml"
+    assert "audiences: [kinderen]\n    ages: {min: 8, max: 12}" in offers.read_text(encoding="utf-8"), "the fixture's praatgroep"
+    edit(offers, "ages: {min: 8, max: 12}", "ages: {min: 8, max: 16}")
+    result = validate(root)
+    assert result.returncode == 0  # a warning: the editor decides
+    line = line_of(offers, "audiences: [kinderen]")
+    assert f"data/offers.yaml:{line}:" in result.stderr
+    assert "leeftijd tot 16 jaar, maar 'jongeren' (12 jaar en ouder) staat niet bij audiences" in result.stderr

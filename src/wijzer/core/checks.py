@@ -153,6 +153,18 @@ def _phone_refs(checker: Checker, src: Source, path: Path, entry: m.Entry, probl
     walk(entry.model_dump(mode="python", exclude_none=True), path)
 
 
+def _audiences_and_ages(src: Source, path: Path, offer: m.Offer, problems: list[Problem]) -> None:
+    """A card says "Voor: Kinderen (tot 12 jaar)" next to "Leeftijd kind: 0 tot 18 jaar": the two
+    must tell the same story (kinderen are under 12, jongeren 12 and older)."""
+    if offer.ages is None:
+        return
+    said = set(offer.audiences)
+    if offer.ages.max > 12 and "kinderen" in said and "jongeren" not in said:
+        problems.append(src.problem((*path, "audiences"), f"leeftijd tot {offer.ages.max} jaar, maar 'jongeren' (12 jaar en ouder) staat niet bij audiences", severity="warning"))
+    if offer.ages.min < 12 and "jongeren" in said and "kinderen" not in said:
+        problems.append(src.problem((*path, "audiences"), f"leeftijd vanaf {offer.ages.min} jaar, maar 'kinderen' (tot 12 jaar) staat niet bij audiences", severity="warning"))
+
+
 def _website(checker: Checker, src: Source, path: Path, gemeente: m.Gemeente, problems: list[Problem]) -> None:
     """A gemeente's website has the date it was checked, and that date has passed."""
     if gemeente.website and gemeente.website_consulted is None:
@@ -278,6 +290,7 @@ def check_catalogue(checker: Checker, groups: dict[str, Group], rejected: set[st
         _phone_refs(checker, offer_src, path, offer, problems)
         if offer.evidence.date and offer.evidence.date > today:
             problems.append(offer_src.problem((*path, "evidence", "date"), f"datum {offer.evidence.date.isoformat()} ligt in de toekomst"))
+        _audiences_and_ages(offer_src, path, offer, problems)
 
     topic_src = groups["topics"][0]
     for topic_id, (i, topic) in index["topics"].items():
