@@ -217,3 +217,17 @@ def test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in(page, site_u
     assert " ".join(answer.locator("p").first.inner_text().split()) == "Born hoort bij de gemeente Sittard-Geleen."
     page.goto(site_url + f"gemeenten/{slug_of(cat, 'Zaanstad')}/")
     assert "Zaandam" in page.locator(".wz-towns").inner_text()
+
+
+def test_on_a_touch_screen_each_answer_is_big_enough_to_tap(new_page, site_url):
+    """A parent on a phone picks the gemeente from the answer with a thumb: each link is at least
+    44 pixels high (they were 17)."""
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(site_url)
+    field = page.get_by_label("Waar woon je?")
+    field.fill("Haaren")
+    field.press("Enter")
+    links = page.locator("[data-wz-picker-answer] .wz-picker__choices a")
+    assert links.count() == 4
+    heights = links.evaluate_all("as => as.map(a => a.getBoundingClientRect().height)")
+    assert min(heights) >= 44, heights
