@@ -55,9 +55,13 @@ def test_toc_and_search_headings_are_read_from_the_one_rendering(catalogue, rend
 
 
 def test_search_text_of_offers_organisations_and_topics_is_their_whole_page(catalogue, rendered):
+    """All the page says, except an organisation's line with its kind and island (the same words on
+    many pages: a search for "jeugdhulp" would find every organisation of that island)."""
     for page in generated_pages(catalogue):
         if page.kind != "gemeente":
-            assert rendered[page.src_uri].search.text == plain_text(rendered[page.src_uri].html)
+            html = rendered[page.src_uri].html
+            assert rendered[page.src_uri].search.text == plain_text(without_excluded(html))
+            assert html.count("data-search-exclude") == (1 if page.kind == "organisation" else 0), page.src_uri
 
 
 def test_gemeente_search_text_is_what_its_page_says_about_the_gemeente(catalogue, rendered):
