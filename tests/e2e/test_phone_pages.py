@@ -130,3 +130,19 @@ def test_a_flowchart_on_a_phone_keeps_readable_text_and_scrolls_sideways(page, s
     page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=wrap.element_handle())
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the page itself does not scroll sideways
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_on_a_phone_the_finder_lets_a_parent_skip_the_filters(page, site_url, viewport):
+    """Hulp zoeken: on a phone nearly two screens of filters come before the help; one link goes
+    straight to it. On a wide screen the help stands beside the filters and the link is not there."""
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "hulp-zoeken/")
+    skip = page.get_by_role("link", name="Sla de filters over en bekijk de hulp")
+    if viewport is PHONE:
+        assert skip.is_visible()
+        skip.click()
+        heading = page.locator("#wz-f-results")
+        page.wait_for_function("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < 200; }", arg=heading.element_handle())
+    else:
+        assert skip.is_hidden()
