@@ -215,6 +215,10 @@ def test_a_town_that_is_not_a_gemeente_says_which_gemeente_it_is_in(page, site_u
     field.fill("Born")
     field.press("Enter")
     assert " ".join(answer.locator("p").first.inner_text().split()) == "Born hoort bij de gemeente Sittard-Geleen."
+    # the Dutch name of a Frisian village, as many people write it (Grou in Frisian)
+    field.fill("Grouw")
+    field.press("Enter")
+    assert " ".join(answer.locator("p").first.inner_text().split()) == "Grouw hoort bij de gemeente Leeuwarden."
     page.goto(site_url + f"gemeenten/{slug_of(cat, 'Zaanstad')}/")
     assert "Zaandam" in page.locator(".wz-towns").inner_text()
 
