@@ -108,7 +108,9 @@
     (data.w || []).forEach(function (row) {
       var g = gemeenten[row[1]];
       var was = row[2] ? placeByKey[keyOf(row[2])] : null;
-      if (was) (was.villages[g.name] = was.villages[g.name] || []).push(row[0]);
+      // the village that shares the former gemeente's name: "voor het dorp Haaren", not the whole of it
+      var village = was && keyOf(row[0]) === keyOf(row[2]) ? "het dorp " + row[0] : row[0];
+      if (was) (was.villages[g.name] = was.villages[g.name] || []).push(village);
       if (!was || keyOf(row[0]) !== keyOf(row[2])) place(row[0], null, [g], "towns").was = was;
     });
     var match = matcher(gemeenten);

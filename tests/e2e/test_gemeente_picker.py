@@ -176,7 +176,7 @@ def test_a_former_gemeente_says_which_gemeente_it_is_part_of_now(page, site_url,
     assert answer.locator(".wz-picker__choices a").all_inner_texts() == ["Boxtel", "Oisterwijk", "Tilburg", "Vught"]
     # ... and which of its villages went where: the village Haaren is in Oisterwijk
     assert [" ".join(li.split()) for li in answer.locator(".wz-picker__choices li").all_inner_texts()] == [
-        "Boxtel (Noord-Brabant), voor Esch", "Oisterwijk (Noord-Brabant), voor Haaren",
+        "Boxtel (Noord-Brabant), voor Esch", "Oisterwijk (Noord-Brabant), voor het dorp Haaren",
         "Tilburg (Noord-Brabant), voor Biezenmortel", "Vught (Noord-Brabant), voor Helvoirt"]
     # one of those villages: where it was, and where it is now
     field.fill("Esch")

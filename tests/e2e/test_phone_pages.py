@@ -141,6 +141,7 @@ def test_on_a_phone_the_finder_lets_a_parent_skip_the_filters(page, site_url, vi
     skip = page.get_by_role("link", name="Sla de filters over en bekijk de hulp")
     if viewport is PHONE:
         assert skip.is_visible()
+        assert skip.bounding_box()["height"] >= 44  # a thumb's target
         skip.click()
         heading = page.locator("#wz-f-results")
         page.wait_for_function("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < 200; }", arg=heading.element_handle())

@@ -102,6 +102,8 @@ def former_gemeenten(cat: Catalogue, key: str) -> list[tuple[str, int, bool, boo
         if key in h.into:
             names = {name_key(name) for name in h.former}
             villages = sorted((w.name for w in cat.woonplaatsen if w.gemeente == key and w.former and name_key(w.former) in names), key=name_sort_key)
+            # the village that shares the former gemeente's name is "het dorp Haaren", not the whole of it
+            villages = [f"het dorp {v}" if name_key(v) in names else v for v in villages]
             out.append((in_words(h.former), h.since.year, len(h.into) > 1, len(h.former) > 1, in_words(villages)))
     return out
 
