@@ -528,7 +528,7 @@ def test_offer_page_from_the_finder_answers_what_a_parent_asks(page, site_url, c
         assert (offer.sessions or "Niet bekend in Wijzer") in facts
         evidence = content.locator(".wz-evidence")
         if offer.evidence.level == "niet-beoordeeld":
-            assert "Niet beoordeeld" in evidence.inner_text()
+            assert "Effect niet beoordeeld" in evidence.inner_text()
         else:
             assert nl_date(offer.evidence.date) in evidence.inner_text()
             assert evidence.get_by_role("link").get_attribute("href") == offer.evidence.url

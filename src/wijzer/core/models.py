@@ -85,7 +85,7 @@ EvidenceLevel = Literal[
 # The NJi's recognition committee assesses an intervention again after five years.
 REASSESSMENT_YEARS = 5
 EVIDENCE_LABELS: dict[str, str] = {
-    "niet-beoordeeld": "Niet beoordeeld",
+    "niet-beoordeeld": "Effect niet beoordeeld",  # not "Niet beoordeeld": parents read that as "not checked"
     "goed-onderbouwd": "Goed onderbouwd",
     "effectief-eerste-aanwijzingen": "Effectief volgens eerste aanwijzingen",
     "effectief-goede-aanwijzingen": "Effectief volgens goede aanwijzingen",
