@@ -218,6 +218,9 @@ def test_regional_veilig_thuis_where_known_and_an_honest_next_step_without_entry
     assert f"website van de gemeente {cat.gemeenten[without].name}" in text
     assert "wijkteam" in text
     assert steps.locator("a[href^='tel:']").count() >= 1  # a national line to call
+    # and where the rules are explained, for a parent who came here first
+    rules = page.locator(".md-content p", has_text="Wat zegt de wet over omgang").get_by_role("link", name="wet en regels")
+    assert rules.get_attribute("href").endswith("juridisch/")
     loket = cat.organisations["het-juridisch-loket"].contact.phone
     assert loket.startswith("0900") and f"{loket} (betaald nummer)" in text  # "Bel ..." next to "gratis advies" says it costs
     # the gemeente's own website, where it is known: one tap to the next step (else overheid.nl)
