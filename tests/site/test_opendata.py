@@ -131,6 +131,8 @@ def test_csv_files_have_one_row_per_entity_with_the_same_values(cat, files):
         assert row["postcode"] == (contact.address.postcode if contact.address else "")
     gemeenten = rows(files["gemeenten.csv"])
     assert [r["code"] for r in gemeenten] == sorted(cat.gemeenten)
+    assert all(r["website"] == (cat.gemeenten[r["code"]].website or "") for r in gemeenten)
+    assert sum(1 for r in gemeenten if r["website"]) > 300  # a gemeente's own site, where the two lists agreed
 
 
 def test_output_is_deterministic(files):

@@ -30,7 +30,7 @@ ORGANISATION_COLUMNS = [
     "id", "name", "kind", "island", "phone", "email", "website", "street", "postcode", "city", "opening_hours",
     "national", "gemeenten", "regions", "sources", "sources_consulted", "reviewed", "short_number", "chat",
 ]
-GEMEENTE_COLUMNS = ["code", "name", "province", "slug", "entry_point", "regions", "offers", "organisations"]
+GEMEENTE_COLUMNS = ["code", "name", "province", "slug", "entry_point", "website", "regions", "offers", "organisations"]
 
 
 def _dump(model: Any) -> dict:
