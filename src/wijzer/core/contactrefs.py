@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
-from wijzer.core.fields import PAID_NOTE, costs_extra_to_call, phone_href
+from wijzer.core.fields import paid_note, phone_href
 from wijzer.core.problems import Problem, text_position
 
 REF_RE = re.compile(r"\[\[telefoon:([^\[\]\s]*)\]\]")
@@ -49,8 +49,7 @@ def numbers(org: _Organisation | None) -> list[str]:
 def phone_link(phone: str) -> str:
     """One number as a ``tel:`` link (escaped HTML), styled as the NL Design System Link
     (overrides/assets/nlds/link.css, from @nl-design-system-candidate/link-css)."""
-    paid = PAID_NOTE if costs_extra_to_call(phone) else ""
-    return f'<a href="{html.escape(phone_href(phone))}" class="nl-link">{html.escape(phone)}</a>{paid}'
+    return f'<a href="{html.escape(phone_href(phone))}" class="nl-link">{html.escape(phone)}</a>{paid_note(phone)}'
 
 
 def numbers_html(org: _Organisation | None) -> str:

@@ -153,18 +153,18 @@ def _email(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def costs_extra_to_call(value: str) -> bool:
-    """A number that costs more than a normal call (0900, 0906, 0909: premium rate or shared cost,
-    as libphonenumber knows them). A page says so next to it: "Bel ... gratis advies" must not hide it."""
-    if SHORT_NUMBER_RE.match(value):
-        return False
+def paid_note(value: str | None) -> str:
+    """The note " (betaald nummer)" after a number that costs more than a normal call (0900, 0906, 0909:
+    premium rate or shared cost, as libphonenumber knows them), else nothing: "Bel ... gratis
+    advies" must not hide it. Remembered, as phone_href: the same numbers stand on many pages."""
+    if not value or SHORT_NUMBER_RE.match(value):
+        return ""
     kind = phonenumbers.number_type(phonenumbers.parse(value, "NL"))
-    return kind in (phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST)
+    paid = kind in (phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST)
+    return " (betaald nummer)" if paid else ""
 
 
-PAID_NOTE = " (betaald nummer)"
-
-
+@functools.lru_cache(maxsize=8192)
 def phone_href(value: str) -> str:
     """``tel:`` link target in international format, e.g. ``tel:+318002000`` (remembered: the
     same numbers stand on hundreds of pages); a short number such as 113 as it is, and so a

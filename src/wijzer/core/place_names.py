@@ -89,7 +89,7 @@ def _woonplaatsen(checker: Checker, src: Source, entries: list[tuple[int, Any]],
     into, and may have that gemeente's name (the village Haaren)."""
     problems: list[Problem] = []
     catalogue = checker.catalogue
-    divided = {name_key(name): h for h in catalogue.herindelingen for name in h.former}
+    former_by_key = {name_key(name): h for h in catalogue.herindelingen for name in h.former}
     for i, entry in entries:
         w: m.Woonplaats = entry
         path = ("woonplaatsen", i)
@@ -97,7 +97,7 @@ def _woonplaatsen(checker: Checker, src: Source, entries: list[tuple[int, Any]],
         checker.ref(src, (*path, "gemeente"), w.gemeente, catalogue.gemeenten, "gemeente", problems)
         if w.consulted > checker.today:
             problems.append(src.problem((*path, "consulted"), f"datum van raadplegen {w.consulted.isoformat()} ligt in de toekomst"))
-        was = divided.get(name_key(w.former)) if w.former is not None else None
+        was = former_by_key.get(name_key(w.former)) if w.former is not None else None
         if w.former is not None and was is None:
             problems.append(src.problem((*path, "former"), f"'{w.former}' staat niet als opgeheven gemeente bij herindelingen"))
         elif was is not None and len(was.into) < 2:

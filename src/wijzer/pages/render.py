@@ -22,7 +22,7 @@ import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from wijzer.core.fields import PAID_NOTE, costs_extra_to_call
+from wijzer.core.fields import paid_note
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5",
@@ -151,7 +151,7 @@ def environment(overrides_dir: str | None = None) -> Environment:
     env.filters["md"] = markdown_html
     env.filters["nl_date"] = nl_date
     env.filters["display_url"] = display_url
-    env.filters["paid_note"] = lambda phone: PAID_NOTE if phone and costs_extra_to_call(phone) else ""
+    env.filters["paid_note"] = paid_note
     env.filters["labelled"] = lambda values, table: ", ".join(table[v] for v in values)
     env.filters["reassessment_due"] = reassessment_due
     return env
